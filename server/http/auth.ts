@@ -1,0 +1,85 @@
+/**
+ * Authentication for every request: a Bearer API token or the session cookie.
+ * Cookie-authenticated writes must carry the session's CSRF token in X-CSRF-Token.
+ * Routes are private unless their config says `public: true`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, Ctx } from '../context';
+import { findSession, findUserByApiToken, type UserRow } from '../modules/users/users.repository';
+import { sha256 } from '../modules/auth/tokens';
+import type { Db } from '../db/database';
+import { sendError } from './errors';
+
+export const SESSION_COOKIE = 'carpeta_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authVia: 'cookie' | 'bearer' | null;
+    sessionHash: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** No authentication needed (health, login, docs). */
+    public?: boolean;
+    /** Answer auth failures in the legacy `{exito, mensaje}` shape. */
+    legacy?: boolean;
+  }
+}
+
+export function actorOf(user: UserRow): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, siteIds: user.siteIds, workOrderIds: user.workOrderIds };
+}
+
+/** The command context of an authenticated request. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  if (!request.actor) throw new Error('ctxOf() on an unauthenticated request');
+  const legacy = request.routeOptions.config?.legacy === true;
+  return { actor: request.actor, via: legacy ? 'legacy' : request.authVia === 'bearer' ? 'api' : 'web', requestId: request.id };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function deny(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
+  if (request.routeOptions.config?.legacy) return reply.status(status).send({ exito: false, mensaje: message });
+  return sendError(reply, status, code, message);
+}
+
+export function registerAuth(app: FastifyInstance, db: Db) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('sessionHash', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const user = await findUserByApiToken(db, sha256(header.slice(7).trim()));
+      if (!user) return deny(request, reply, 401, 'unauthorized', 'Token de API inválido o revocado');
+      request.actor = actorOf(user);
+      request.authVia = 'bearer';
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const hash = sha256(cookie);
+        const found = await findSession(db, hash);
+        if (found) {
+          request.actor = actorOf(found.user);
+          request.authVia = 'cookie';
+          request.sessionHash = hash;
+          request.csrfToken = found.csrfToken;
+        }
+      }
+    }
+
+    const config = request.routeOptions.config;
+    if (config?.public || !request.routeOptions.url) return; // public route or 404
+    if (!request.actor) return deny(request, reply, 401, 'unauthorized', 'Inicie sesión para continuar');
+    if (request.authVia === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== request.csrfToken) {
+        return deny(request, reply, 403, 'csrf_failed', 'Falta el token CSRF o no es válido; recargue la página');
+      }
+    }
+  });
+}
