@@ -7,12 +7,10 @@
  * - produced before = Σ amount(volume produced before the 1st of the month, PU)
  * - produced this month = Σ amount(volume produced in the month, PU)
  * - remaining = authorized − produced before − produced this month (negative when over the cap)
- * Each amount is rounded per line ({@link ROUNDING_RULE}) before summing.
+ * Each amount is rounded per line (`ROUNDING_RULE` in money.ts) before summing.
  */
-import { Dec, amount, roundMoney, sumAmounts, toDec, type DecimalInput } from './money.js';
+import { amount, roundMoney, sumAmounts, toDec, type DecimalInput } from './money.js';
 import type { Currency } from './numbers-format.js';
-
-export { ROUNDING_RULE } from './money.js';
 
 /** One line item of the grid with the volumes the KPIs need. */
 export interface KpiLineItem {
@@ -67,6 +65,3 @@ export function gridKpis(items: readonly KpiLineItem[]): GridKpis {
 export function homologatedAmount(mxn: DecimalInput, usd: DecimalInput, exchangeRate: DecimalInput): string {
   return roundMoney(toDec(mxn).plus(toDec(usd).times(toDec(exchangeRate))));
 }
-
-/** Exact zero of the money type, handy as a reducer seed. */
-export const ZERO_AMOUNT = roundMoney(new Dec(0));

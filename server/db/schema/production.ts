@@ -1,0 +1,204 @@
+/**
+ * Monthly reports (carpeta mensual), daily reports, production entries and GPU records.
+ * Monthly reports are keyed by the family's initial OT: production of a reprogramming files
+ * under its initial OT (spec §3.1).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { bytea, lineItems } from './annex';
+import { sites, users, workOrders } from './core';
+
+export const monthlyStatusEnum = pgEnum('monthly_status', ['abierto', 'en_revision', 'cerrado', 'facturado']);
+export const operationalStatusEnum = pgEnum('operational_status', ['productivo', 'en_espera', 'suspendido', 'sin_actividad']);
+export const signatureStatusEnum = pgEnum('signature_status', ['pendiente', 'en_proceso', 'falta_firma_cliente', 'firmado']);
+export const layerEnum = pgEnum('layer', ['TE', 'CMA']);
+export const gpuStatusEnum = pgEnum('gpu_status', ['pendiente', 'en_proceso', 'falta_firma_cliente', 'firmado']);
+export const signOffKindEnum = pgEnum('sign_off_kind', ['supervisor_reviewed', 'operations_validated', 'administration_confirmed']);
+
+/** Every production write takes the next value: the grid's revision for optimistic concurrency. */
+export const productionRevisionSeq = pgSequence('production_revision_seq');
+
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: serial('id').primaryKey(),
+    /** Always the family's initial OT. */
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    evidenceUrl: text('evidence_url'),
+    status: monthlyStatusEnum('status').notNull().default('abierto'),
+    /** 1 until the first reopen; a reopen keeps the closed snapshot as version N and moves on to N+1. */
+    version: integer('version').notNull().default(1),
+    /** Last reachability check of the evidence URL: {ok, status, checkedAt, error}. */
+    evidenceCheck: jsonb('evidence_check'),
+    closedBy: integer('closed_by').references(() => users.id, { onDelete: 'restrict' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monthly_reports_ot_year_month_key').on(t.workOrderId, t.year, t.month),
+    index('monthly_reports_period_idx').on(t.year, t.month),
+    check('monthly_reports_month_range', sql`${t.month} between 1 and 12`),
+    check('monthly_reports_year_range', sql`${t.year} between 2000 and 2100`),
+  ],
+);
+
+export const monthlyReportSignOffs = pgTable(
+  'monthly_report_sign_offs',
+  {
+    id: serial('id').primaryKey(),
+    monthlyReportId: integer('monthly_report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    kind: signOffKindEnum('kind').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monthly_report_sign_offs_kind_key').on(t.monthlyReportId, t.version, t.kind),
+    uniqueIndex('monthly_report_sign_offs_user_key').on(t.monthlyReportId, t.version, t.userId),
+  ],
+);
+
+/** Closed snapshots (one per closure) with the frozen monthly pack. */
+export const monthlyReportVersions = pgTable(
+  'monthly_report_versions',
+  {
+    id: serial('id').primaryKey(),
+    monthlyReportId: integer('monthly_report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    checklist: jsonb('checklist').notNull(),
+    packPdf: bytea('pack_pdf'),
+    packXlsx: bytea('pack_xlsx'),
+    pdfSha256: text('pdf_sha256'),
+    xlsxSha256: text('xlsx_sha256'),
+    closedBy: integer('closed_by').references(() => users.id, { onDelete: 'restrict' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+    reopenedBy: integer('reopened_by').references(() => users.id, { onDelete: 'restrict' }),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [uniqueIndex('monthly_report_versions_key').on(t.monthlyReportId, t.version)],
+);
+
+/** Status history of a monthly report (also in the audit log; this one drives the UI timeline). */
+export const monthlyReportTransitions = pgTable(
+  'monthly_report_transitions',
+  {
+    id: serial('id').primaryKey(),
+    monthlyReportId: integer('monthly_report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
+    fromStatus: monthlyStatusEnum('from_status').notNull(),
+    toStatus: monthlyStatusEnum('to_status').notNull(),
+    action: text('action').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('monthly_report_transitions_report_idx').on(t.monthlyReportId)],
+);
+
+export const dailyReports = pgTable(
+  'daily_reports',
+  {
+    id: serial('id').primaryKey(),
+    monthlyReportId: integer('monthly_report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    date: date('date').notNull(),
+    operationalStatus: operationalStatusEnum('operational_status').notNull(),
+    signatureStatus: signatureStatusEnum('signature_status').notNull().default('pendiente'),
+    note: varchar('note', { length: 255 }),
+    incident: boolean('incident').notNull().default(false),
+    incidentUrl: text('incident_url'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('daily_reports_report_site_date_key').on(t.monthlyReportId, t.siteId, t.date)],
+);
+
+export const productionEntries = pgTable(
+  'production_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    lineItemId: integer('line_item_id')
+      .notNull()
+      .references(() => lineItems.id, { onDelete: 'restrict' }),
+    monthlyReportId: integer('monthly_report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    date: date('date').notNull(),
+    layer: layerEnum('layer').notNull(),
+    volume: numeric('volume', { precision: 20, scale: 6 }).notNull(),
+    /** Part of this entry above the line item's cap (spec §3.4); recorded, not billable. */
+    excessVolume: numeric('excess_volume', { precision: 20, scale: 6 }).notNull().default('0'),
+    excessAckBy: integer('excess_ack_by').references(() => users.id, { onDelete: 'restrict' }),
+    excessAckAt: timestamp('excess_ack_at', { withTimezone: true }),
+    excessAckReason: text('excess_ack_reason'),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('production_revision_seq')`),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('production_entries_cell_key').on(t.lineItemId, t.date, t.siteId, t.layer),
+    index('production_entries_report_idx').on(t.monthlyReportId, t.siteId, t.layer),
+    check('production_entries_volume_positive', sql`${t.volume} > 0`),
+    check('production_entries_excess_range', sql`${t.excessVolume} >= 0 and ${t.excessVolume} <= ${t.volume}`),
+  ],
+);
+
+export const gpuRecords = pgTable(
+  'gpu_records',
+  {
+    id: serial('id').primaryKey(),
+    productionEntryId: bigint('production_entry_id', { mode: 'number' })
+      .notNull()
+      .unique()
+      .references(() => productionEntries.id, { onDelete: 'restrict' }),
+    status: gpuStatusEnum('status').notNull().default('pendiente'),
+    evidenceUrl: text('evidence_url'),
+    note: text('note'),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+);

@@ -1,0 +1,77 @@
+/**
+ * The one gate every write to an OT-month passes (grid saves, daily reports, GPU records,
+ * evidence links, imports, CLI): get-or-create the monthly report race-free, then hold a
+ * share lock on it for the rest of the transaction and refuse writes the status forbids.
+ *
+ * Why FOR SHARE: concurrent saves of one month do not block each other, while a status
+ * change (an UPDATE, which needs the row exclusively) waits for in-flight saves to commit and
+ * saves that start after it see the new status. So a cell can never land inside a closed month.
+ */
+import { sql } from 'drizzle-orm';
+import { periodClosed } from '../../../domain/errors';
+import type { Actor } from '../../context';
+import type { DbOrTx } from '../../db/database';
+import { fail } from '../../fail';
+
+export type MonthlyStatus = 'abierto' | 'en_revision' | 'cerrado' | 'facturado';
+
+export interface PeriodRef {
+  /** The family's initial OT (monthly reports are filed there). */
+  familyId: number;
+  year: number;
+  month: number;
+}
+
+export interface LockedPeriod extends PeriodRef {
+  monthlyReportId: number;
+  status: MonthlyStatus;
+  version: number;
+  evidenceUrl: string | null;
+}
+
+/** Race-free get-or-create: an upsert on the unique (OT, year, month) key. */
+export async function ensureMonthlyReport(tx: DbOrTx, p: PeriodRef): Promise<number> {
+  const inserted = await tx.execute<{ id: number }>(sql`
+    insert into monthly_reports (work_order_id, year, month) values (${p.familyId}, ${p.year}, ${p.month})
+    on conflict (work_order_id, year, month) do nothing returning id`);
+  if (inserted.rows[0]) return inserted.rows[0].id;
+  const existing = await tx.execute<{ id: number }>(sql`
+    select id from monthly_reports where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month}`);
+  return existing.rows[0]!.id;
+}
+
+async function lockRow(tx: DbOrTx, id: number): Promise<{ status: MonthlyStatus; version: number; evidenceUrl: string | null }> {
+  const r = await tx.execute<{ status: MonthlyStatus; version: number; evidenceUrl: string | null }>(sql`
+    select status, version, evidence_url as "evidenceUrl" from monthly_reports where id = ${id} for share`);
+  return r.rows[0]!;
+}
+
+/** Refuses the write when the month's status forbids it for this actor. */
+export function assertWritable(actor: Actor, p: PeriodRef, status: MonthlyStatus): void {
+  if (status === 'cerrado' || status === 'facturado') throw periodClosed({ workOrderId: p.familyId, year: p.year, month: p.month, status });
+  if (status === 'en_revision' && actor.role !== 'gerente_operaciones' && actor.role !== 'admin') {
+    throw fail('period_closed', `El mes ${p.month}/${p.year} está En Revisión: la captura está congelada; solo un gerente de operaciones puede corregir.`, {
+      workOrderId: p.familyId,
+      year: p.year,
+      month: p.month,
+      status,
+    });
+  }
+}
+
+/** Get-or-create the OT-month, lock it for this transaction and check it accepts writes. */
+export async function lockPeriodForWrite(tx: DbOrTx, actor: Actor, p: PeriodRef): Promise<LockedPeriod> {
+  const id = await ensureMonthlyReport(tx, p);
+  const row = await lockRow(tx, id);
+  assertWritable(actor, p, row.status);
+  return { ...p, monthlyReportId: id, ...row };
+}
+
+/** Same check without creating the report (a month with no report yet is open). */
+export async function assertPeriodWritableIfExists(tx: DbOrTx, actor: Actor, p: PeriodRef): Promise<void> {
+  const r = await tx.execute<{ id: number }>(sql`
+    select id from monthly_reports where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month}`);
+  if (!r.rows[0]) return;
+  const row = await lockRow(tx, r.rows[0].id);
+  assertWritable(actor, p, row.status);
+}
