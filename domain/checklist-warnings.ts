@@ -4,11 +4,10 @@
 import { expectedClosureStatus, isOverdue } from './closure-schedule.js';
 import { isHttpUrl } from './evidence-link.js';
 import { Dec, toDec } from './money.js';
+import { MONTHLY_REPORT_STATUS_LABELS as LABELS } from './monthly-report-status.js';
 import type { ChecklistRef } from './checklist.js';
 import { counted, distinct, joinCapped, makeItem, siteDaySegments, type ChecklistRule } from './checklist-context.js';
 
-const CLOSURE_LABELS = { abierto: 'Abierto', en_revision: 'En Revisión', cerrado: 'Cerrado', facturado: 'Facturado' } as const;
-const CLOSURE_LABELS_EN = { abierto: 'Open', en_revision: 'Under review', cerrado: 'Closed', facturado: 'Invoiced' } as const;
 
 /** Line items with planned volume in the month but no production in the month. */
 export const plannedWithoutProduction: ChecklistRule = (context) => {
@@ -129,8 +128,8 @@ export const closureScheduleOnTime: ChecklistRule = (context) => {
     },
     overdue ? [{ kind: 'monthly_report' }] : [],
     () => ({
-      es: `Según el calendario de cierre (días 1–25 Abierto, 26–29 En Revisión, 30+ Cerrado) el reporte debería estar «${expected ? CLOSURE_LABELS[expected] : ''}» y está «${CLOSURE_LABELS[status]}».`,
-      en: `By the closure schedule (days 1–25 Open, 26–29 Under review, 30+ Closed) the report should be "${expected ? CLOSURE_LABELS_EN[expected] : ''}" but is "${CLOSURE_LABELS_EN[status]}".`,
+      es: `Según el calendario de cierre (días 1–25 Abierto, 26–29 En Revisión, 30+ Cerrado) el reporte debería estar «${expected ? LABELS[expected].es : ''}» y está «${LABELS[status].es}».`,
+      en: `By the closure schedule (days 1–25 Open, 26–29 Under review, 30+ Closed) the report should be "${expected ? LABELS[expected].en : ''}" but is "${LABELS[status].en}".`,
     }),
   );
 };
