@@ -9,7 +9,15 @@ import { isLayer } from './layer.js';
 import { isPositiveDecimal } from './money.js';
 import type { ChecklistRef } from './checklist.js';
 import { SIGN_OFF_KINDS, SIGN_OFF_LABELS } from './sign-off.js';
-import { counted, distinct, joinCapped, makeItem, siteDaySegments, type ChecklistRule, type Message } from './checklist-context.js';
+import {
+  counted,
+  distinct,
+  joinCapped,
+  makeItem,
+  siteDaySegments,
+  type ChecklistRule,
+  type Message,
+} from './checklist-context.js';
 
 /** 1. Every day of the validity window in the month, at every site, has a daily report. */
 export const dailyReportsComplete: ChecklistRule = (context) => {
@@ -24,12 +32,17 @@ export const dailyReportsComplete: ChecklistRule = (context) => {
       key: 'daily_reports_complete',
       blocking: true,
       label: { es: 'Reportes diarios completos', en: 'Daily reports complete' },
-      okMessage: { es: 'Todos los días de la vigencia tienen reporte diario en cada sitio.', en: 'Every day of the validity window has a daily report at every site.' },
+      okMessage: {
+        es: 'Todos los días de la vigencia tienen reporte diario en cada sitio.',
+        en: 'Every day of the validity window has a daily report at every site.',
+      },
     },
     missing,
     () =>
       siteDaySegments(context, missing, (n, language) =>
-        language === 'es' ? `${counted(n, 'día', 'días')} sin reporte diario en` : `${counted(n, 'day', 'days')} without a daily report at`,
+        language === 'es'
+          ? `${counted(n, 'día', 'días')} sin reporte diario en`
+          : `${counted(n, 'day', 'days')} without a daily report at`,
       ),
   );
 };
@@ -37,14 +50,19 @@ export const dailyReportsComplete: ChecklistRule = (context) => {
 /** 2. Every C-2/C-3 (and C2EXT/C3EXT) entry with volume > 0 has a GPU record with an evidence URL. */
 export const gpuEvidence: ChecklistRule = (context) => {
   const gpuByEntry = new Map(context.input.gpuRecords.map((g) => [g.productionEntryId, g]));
-  const lacking = context.entries.filter((e) => requiresGpu(e.subAnnex, e.volume) && !isHttpUrl(gpuByEntry.get(e.id)?.evidenceUrl));
+  const lacking = context.entries.filter(
+    (e) => requiresGpu(e.subAnnex, e.volume) && !isHttpUrl(gpuByEntry.get(e.id)?.evidenceUrl),
+  );
   const codes = distinct(lacking.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
     {
       key: 'gpu_evidence',
       blocking: true,
       label: { es: 'GPU con evidencia (C-2/C-3)', en: 'GPU with evidence (C-2/C-3)' },
-      okMessage: { es: 'Toda la producción C-2/C-3 tiene GPU con evidencia.', en: 'All C-2/C-3 production has a GPU with evidence.' },
+      okMessage: {
+        es: 'Toda la producción C-2/C-3 tiene GPU con evidencia.',
+        en: 'All C-2/C-3 production has a GPU with evidence.',
+      },
     },
     lacking.map((e) => ({ kind: 'production_entry', id: e.id })),
     () => ({
@@ -56,7 +74,9 @@ export const gpuEvidence: ChecklistRule = (context) => {
 
 /** 3. Every entry with excess is covered by a newer authorized volume or acknowledged as non-billable. */
 export const excessResolved: ChecklistRule = (context) => {
-  const unresolved = context.entries.filter((e) => isPositiveDecimal(e.excessVolume) && !e.coveredByNewerCap && !e.excessAcknowledged);
+  const unresolved = context.entries.filter(
+    (e) => isPositiveDecimal(e.excessVolume) && !e.coveredByNewerCap && !e.excessAcknowledged,
+  );
   const codes = distinct(unresolved.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
     {
@@ -83,13 +103,22 @@ export const evidenceUrlSet: ChecklistRule = (context) => {
       key: 'evidence_url',
       blocking: true,
       label: { es: 'Carpeta de evidencia vinculada', en: 'Evidence folder linked' },
-      okMessage: { es: 'La carpeta de evidencia del mes está vinculada.', en: 'The month’s evidence folder is linked.' },
+      okMessage: {
+        es: 'La carpeta de evidencia del mes está vinculada.',
+        en: 'The month’s evidence folder is linked.',
+      },
     },
     offending,
     () =>
       missing
-        ? { es: 'Falta el enlace a la carpeta de evidencia del mes.', en: 'The month’s evidence folder link is missing.' }
-        : { es: 'El enlace de evidencia no es una URL http(s) válida.', en: 'The evidence link is not a valid http(s) URL.' },
+        ? {
+            es: 'Falta el enlace a la carpeta de evidencia del mes.',
+            en: 'The month’s evidence folder link is missing.',
+          }
+        : {
+            es: 'El enlace de evidencia no es una URL http(s) válida.',
+            en: 'The evidence link is not a valid http(s) URL.',
+          },
   );
 };
 
@@ -109,7 +138,10 @@ export const productionMatchesDailyReports: ChecklistRule = (context) => {
       key: 'production_matches_daily_reports',
       blocking: true,
       label: { es: 'Producción congruente con los reportes diarios', en: 'Production consistent with daily reports' },
-      okMessage: { es: 'Toda la producción coincide con el estatus operativo de su día.', en: 'All production matches its day’s operational status.' },
+      okMessage: {
+        es: 'Toda la producción coincide con el estatus operativo de su día.',
+        en: 'All production matches its day’s operational status.',
+      },
     },
     mismatched.map((e) => ({ kind: 'production_entry', id: e.id })),
     () => {
@@ -136,8 +168,14 @@ export const signOffs: ChecklistRule = (context) => {
   for (const kind of missing) offending.push({ kind: 'sign_off', signOff: kind });
   if (missing.length > 0) {
     problems.push({
-      es: `Falta la firma de: ${joinCapped(missing.map((k) => SIGN_OFF_LABELS[k].es), 'es')}`,
-      en: `Missing sign-off: ${joinCapped(missing.map((k) => SIGN_OFF_LABELS[k].en), 'en')}`,
+      es: `Falta la firma de: ${joinCapped(
+        missing.map((k) => SIGN_OFF_LABELS[k].es),
+        'es',
+      )}`,
+      en: `Missing sign-off: ${joinCapped(
+        missing.map((k) => SIGN_OFF_LABELS[k].en),
+        'en',
+      )}`,
     });
   }
 
@@ -145,7 +183,10 @@ export const signOffs: ChecklistRule = (context) => {
   const repeated = recorded.filter((s, i) => signers.indexOf(s.userId) !== i);
   for (const s of repeated) offending.push({ kind: 'sign_off', signOff: s.kind, userId: s.userId });
   if (repeated.length > 0) {
-    problems.push({ es: 'Las tres firmas deben ser de personas distintas', en: 'The three sign-offs must be by different people' });
+    problems.push({
+      es: 'Las tres firmas deben ser de personas distintas',
+      en: 'The three sign-offs must be by different people',
+    });
   }
 
   const capturers = distinct(capturedByUserIds);
@@ -164,7 +205,10 @@ export const signOffs: ChecklistRule = (context) => {
       key: 'sign_offs',
       blocking: true,
       label: { es: 'Firmas de revisión', en: 'Sign-offs' },
-      okMessage: { es: 'Revisado, validado y confirmado por tres personas distintas.', en: 'Reviewed, validated and confirmed by three different people.' },
+      okMessage: {
+        es: 'Revisado, validado y confirmado por tres personas distintas.',
+        en: 'Reviewed, validated and confirmed by three different people.',
+      },
     },
     offending,
     () => ({ es: `${problems.map((p) => p.es).join('. ')}.`, en: `${problems.map((p) => p.en).join('. ')}.` }),
@@ -179,7 +223,10 @@ export const layersAssigned: ChecklistRule = (context) => {
       key: 'layers_assigned',
       blocking: true,
       label: { es: 'Clasificación TE/CMA asignada', en: 'TE/CMA layer assigned' },
-      okMessage: { es: 'Toda la producción está clasificada como TE o CMA.', en: 'All production is classified as TE or CMA.' },
+      okMessage: {
+        es: 'Toda la producción está clasificada como TE o CMA.',
+        en: 'All production is classified as TE or CMA.',
+      },
     },
     unlayered.map((e) => ({ kind: 'production_entry', id: e.id })),
     () => ({

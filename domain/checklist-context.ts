@@ -67,7 +67,11 @@ export interface ItemDefinition {
 }
 
 /** Builds an item: `ok` when `offending` is empty, else `falla` (blocking) or `aviso` (warning). */
-export function makeItem(definition: ItemDefinition, offending: readonly ChecklistRef[], failMessage: () => Message): ChecklistItem {
+export function makeItem(
+  definition: ItemDefinition,
+  offending: readonly ChecklistRef[],
+  failMessage: () => Message,
+): ChecklistItem {
   const passed = offending.length === 0;
   const message = passed ? definition.okMessage : failMessage();
   return {

@@ -8,25 +8,30 @@ import { MONTHLY_REPORT_STATUS_LABELS as LABELS } from './monthly-report-status.
 import type { ChecklistRef } from './checklist.js';
 import { counted, distinct, joinCapped, makeItem, siteDaySegments, type ChecklistRule } from './checklist-context.js';
 
-
 /** Line items with planned volume in the month but no production in the month. */
 export const plannedWithoutProduction: ChecklistRule = (context) => {
   const producedIds = new Set(context.entries.filter((e) => toDec(e.volume).greaterThan(0)).map((e) => e.lineItemId));
   const plannedTotals = new Map<number, Dec>();
-  for (const p of context.planned) plannedTotals.set(p.lineItemId, (plannedTotals.get(p.lineItemId) ?? new Dec(0)).plus(toDec(p.volume)));
-  const idle = [...plannedTotals].filter(([id, total]) => total.greaterThan(0) && !producedIds.has(id)).map(([id]) => id);
+  for (const p of context.planned)
+    plannedTotals.set(p.lineItemId, (plannedTotals.get(p.lineItemId) ?? new Dec(0)).plus(toDec(p.volume)));
+  const idle = [...plannedTotals]
+    .filter(([id, total]) => total.greaterThan(0) && !producedIds.has(id))
+    .map(([id]) => id);
   const codes = idle.map((id) => context.lineItemCode(id));
   return makeItem(
     {
       key: 'planned_without_production',
       blocking: false,
       label: { es: 'Partidas programadas sin producción', en: 'Planned line items without production' },
-      okMessage: { es: 'Todas las partidas programadas tienen producción.', en: 'Every planned line item has production.' },
+      okMessage: {
+        es: 'Todas las partidas programadas tienen producción.',
+        en: 'Every planned line item has production.',
+      },
     },
     idle.map((id): ChecklistRef => ({ kind: 'line_item', id })),
     () => ({
-      es: `${counted(idle.length, 'partida programada', 'partidas programadas')} sin producción en el mes: ${joinCapped(codes, 'es')}.`,
-      en: `${counted(idle.length, 'planned line item', 'planned line items')} without production this month: ${joinCapped(codes, 'en')}.`,
+      es: `${counted(idle.length, 'partida programada', 'partidas programadas')} sin producción en el mes: ${joinCapped(codes, 'es')}`,
+      en: `${counted(idle.length, 'planned line item', 'planned line items')} without production this month: ${joinCapped(codes, 'en')}`,
     }),
   );
 };
@@ -44,7 +49,9 @@ export const dailyReportsUnsigned: ChecklistRule = (context) => {
     unsigned.map((r): ChecklistRef => ({ kind: 'site_day', siteId: r.siteId, date: r.date })),
     () =>
       siteDaySegments(context, unsigned, (n, language) =>
-        language === 'es' ? `${counted(n, 'reporte diario', 'reportes diarios')} sin firmar en` : `${counted(n, 'unsigned daily report', 'unsigned daily reports')} at`,
+        language === 'es'
+          ? `${counted(n, 'reporte diario', 'reportes diarios')} sin firmar en`
+          : `${counted(n, 'unsigned daily report', 'unsigned daily reports')} at`,
       ),
   );
 };
@@ -62,12 +69,15 @@ export const unitPricesMatchCatalogue: ChecklistRule = (context) => {
       key: 'unit_prices_match_catalogue',
       blocking: false,
       label: { es: 'Precios unitarios conforme al catálogo', en: 'Unit prices match the catalogue' },
-      okMessage: { es: 'Los precios unitarios coinciden con el catálogo del contrato.', en: 'Unit prices match the contract catalogue.' },
+      okMessage: {
+        es: 'Los precios unitarios coinciden con el catálogo del contrato.',
+        en: 'Unit prices match the contract catalogue.',
+      },
     },
     differing.map((l): ChecklistRef => ({ kind: 'line_item', id: l.id })),
     () => ({
-      es: `${counted(differing.length, 'partida', 'partidas')} con P.U. distinto al catálogo del contrato: ${joinCapped(codes, 'es')}.`,
-      en: `${counted(differing.length, 'line item', 'line items')} priced differently from the contract catalogue: ${joinCapped(codes, 'en')}.`,
+      es: `${counted(differing.length, 'partida', 'partidas')} con P.U. distinto al catálogo del contrato: ${joinCapped(codes, 'es')}`,
+      en: `${counted(differing.length, 'line item', 'line items')} priced differently from the contract catalogue: ${joinCapped(codes, 'en')}`,
     }),
   );
 };
@@ -85,13 +95,27 @@ export const evidenceUrlReachable: ChecklistRule = (context) => {
       key: 'evidence_url_reachable',
       blocking: false,
       label: { es: 'Enlace de evidencia accesible', en: 'Evidence link reachable' },
-      okMessage: { es: 'El enlace de evidencia respondió en la última verificación.', en: 'The evidence link responded when last checked.' },
+      okMessage: {
+        es: 'El enlace de evidencia respondió en la última verificación.',
+        en: 'The evidence link responded when last checked.',
+      },
     },
     fine ? [] : [{ kind: 'monthly_report' }],
     () => {
-      if (!isHttpUrl(evidenceUrl)) return { es: 'No hay un enlace de evidencia válido que verificar.', en: 'There is no valid evidence link to check.' };
-      if (current === null) return { es: 'El enlace de evidencia aún no se ha verificado.', en: 'The evidence link has not been checked yet.' };
-      return { es: 'No se pudo acceder al enlace de evidencia en la última verificación.', en: 'The evidence link could not be reached when last checked.' };
+      if (!isHttpUrl(evidenceUrl))
+        return {
+          es: 'No hay un enlace de evidencia válido que verificar.',
+          en: 'There is no valid evidence link to check.',
+        };
+      if (current === null)
+        return {
+          es: 'El enlace de evidencia aún no se ha verificado.',
+          en: 'The evidence link has not been checked yet.',
+        };
+      return {
+        es: 'No se pudo acceder al enlace de evidencia en la última verificación.',
+        en: 'The evidence link could not be reached when last checked.',
+      };
     },
   );
 };
@@ -109,7 +133,9 @@ export const incidentsHaveLink: ChecklistRule = (context) => {
     bare.map((r): ChecklistRef => ({ kind: 'site_day', siteId: r.siteId, date: r.date })),
     () =>
       siteDaySegments(context, bare, (n, language) =>
-        language === 'es' ? `${counted(n, 'incidente', 'incidentes')} sin enlace de soporte en` : `${counted(n, 'incident', 'incidents')} without a support link at`,
+        language === 'es'
+          ? `${counted(n, 'incidente', 'incidentes')} sin enlace de soporte en`
+          : `${counted(n, 'incident', 'incidents')} without a support link at`,
       ),
   );
 };

@@ -142,12 +142,9 @@ export function compareYearMonth(a: { year: number; month: number }, b: { year: 
   return a.year !== b.year ? a.year - b.year : a.month - b.month;
 }
 
-const mexicoCityFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUSINESS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Created on first use: building it at import time would make merely importing the domain fail
+// on a runtime without time-zone data.
+let mexicoCityFormatter: Intl.DateTimeFormat | undefined;
 
 /**
  * Today's calendar date in Mexico City for the instant `now` (default: the current instant).
@@ -155,6 +152,12 @@ const mexicoCityFormatter = new Intl.DateTimeFormat('en-CA', {
  * anywhere (Mexico has had no DST since 2022; the tz database knows the history).
  */
 export function todayInMexicoCity(now: Date = new Date()): IsoDate {
+  mexicoCityFormatter ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: BUSINESS_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const parts = mexicoCityFormatter.formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return toIsoDate(get('year'), get('month'), get('day'));

@@ -35,20 +35,47 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, { readonly es: string; readonly en: string }>> = {
   validation_failed: { es: 'Los datos enviados no son válidos.', en: 'The submitted data is not valid.' },
   not_found: { es: 'No se encontró el registro solicitado.', en: 'The requested record was not found.' },
-  conflict: { es: 'La operación entra en conflicto con el estado actual.', en: 'The operation conflicts with the current state.' },
+  conflict: {
+    es: 'La operación entra en conflicto con el estado actual.',
+    en: 'The operation conflicts with the current state.',
+  },
   forbidden: { es: 'No tiene permiso para realizar esta acción.', en: 'You are not allowed to perform this action.' },
   unauthorized: { es: 'Debe iniciar sesión.', en: 'You must log in.' },
   period_closed: { es: 'El mes está cerrado; no admite cambios.', en: 'The month is closed and cannot be changed.' },
-  day_signed: { es: 'El reporte diario está firmado; la producción del día está congelada.', en: 'The daily report is signed; the day’s production is frozen.' },
-  stale_grid: { es: 'Otra persona modificó estas celdas después de que usted cargó la sábana.', en: 'Someone else changed these cells after you loaded the grid.' },
-  outside_window: { es: 'La fecha está fuera de la vigencia de la OT.', en: 'The date is outside the work order’s validity window.' },
-  gpu_has_evidence: { es: 'El GPU ya tiene evidencia; no se puede eliminar la producción.', en: 'The GPU already has evidence; the production cannot be deleted.' },
+  day_signed: {
+    es: 'El reporte diario está firmado; la producción del día está congelada.',
+    en: 'The daily report is signed; the day’s production is frozen.',
+  },
+  stale_grid: {
+    es: 'Otra persona modificó estas celdas después de que usted cargó la sábana.',
+    en: 'Someone else changed these cells after you loaded the grid.',
+  },
+  outside_window: {
+    es: 'La fecha está fuera de la vigencia de la OT.',
+    en: 'The date is outside the work order’s validity window.',
+  },
+  gpu_has_evidence: {
+    es: 'El GPU ya tiene evidencia; no se puede eliminar la producción.',
+    en: 'The GPU already has evidence; the production cannot be deleted.',
+  },
   illegal_transition: { es: 'El cambio de estatus no está permitido.', en: 'The status change is not allowed.' },
-  checklist_blocked: { es: 'La lista de verificación tiene puntos bloqueantes sin cumplir.', en: 'The checklist has failing blocking items.' },
-  segregation_of_duties: { es: 'Quien capturó todos los datos del mes no puede firmar su revisión.', en: 'The only person who captured the month’s data cannot sign it off.' },
-  import_has_errors: { es: 'El archivo tiene errores; no se guardó nada.', en: 'The file has errors; nothing was saved.' },
+  checklist_blocked: {
+    es: 'La lista de verificación tiene puntos bloqueantes sin cumplir.',
+    en: 'The checklist has failing blocking items.',
+  },
+  segregation_of_duties: {
+    es: 'Quien capturó todos los datos del mes no puede firmar su revisión.',
+    en: 'The only person who captured the month’s data cannot sign it off.',
+  },
+  import_has_errors: {
+    es: 'El archivo tiene errores; no se guardó nada.',
+    en: 'The file has errors; nothing was saved.',
+  },
   invalid_credentials: { es: 'Correo o contraseña incorrectos.', en: 'Wrong e-mail or password.' },
-  csrf_failed: { es: 'La sesión expiró o la solicitud no es válida; recargue la página.', en: 'The session expired or the request is invalid; reload the page.' },
+  csrf_failed: {
+    es: 'La sesión expiró o la solicitud no es válida; recargue la página.',
+    en: 'The session expired or the request is invalid; reload the page.',
+  },
   rate_limited: { es: 'Demasiados intentos; espere un momento.', en: 'Too many attempts; please wait.' },
   payload_too_large: { es: 'El contenido enviado es demasiado grande.', en: 'The payload is too large.' },
   unsupported_file: { es: 'El tipo de archivo no es compatible.', en: 'The file type is not supported.' },
@@ -123,7 +150,12 @@ export function unauthorized(): DomainError<'unauthorized'> {
 }
 
 /** A write touched an OT-month whose status is `Cerrado` or `Facturado`. */
-export function periodClosed(period: { workOrderId: number; year: number; month: number; status: string }): DomainError<'period_closed'> {
+export function periodClosed(period: {
+  workOrderId: number;
+  year: number;
+  month: number;
+  status: string;
+}): DomainError<'period_closed'> {
   return new DomainError('period_closed', {
     message: `El mes ${period.month}/${period.year} está ${period.status === 'facturado' ? 'facturado' : 'cerrado'}; no admite cambios.`,
     messageEn: `Month ${period.month}/${period.year} is ${period.status === 'facturado' ? 'invoiced' : 'closed'} and cannot be changed.`,
@@ -150,7 +182,12 @@ export function staleGrid(cells: readonly StaleCell[]): DomainError<'stale_grid'
 }
 
 /** A date outside the OT's validity window (for that site). */
-export function outsideWindow(info: { date: string; siteId?: number; start: string | null; end: string | null }): DomainError<'outside_window'> {
+export function outsideWindow(info: {
+  date: string;
+  siteId?: number;
+  start: string | null;
+  end: string | null;
+}): DomainError<'outside_window'> {
   return new DomainError('outside_window', { details: info });
 }
 
@@ -160,7 +197,11 @@ export function gpuHasEvidence(productionEntryId: number): DomainError<'gpu_has_
 }
 
 /** A status change not present in the relevant state machine. */
-export function illegalTransition(info: { entity: string; from: string; to?: string; action?: string }, message?: string, messageEn?: string): DomainError<'illegal_transition'> {
+export function illegalTransition(
+  info: { entity: string; from: string; to?: string; action?: string },
+  message?: string,
+  messageEn?: string,
+): DomainError<'illegal_transition'> {
   return new DomainError('illegal_transition', { message, messageEn, details: info });
 }
 
@@ -170,12 +211,18 @@ export function checklistBlocked(failingKeys: readonly string[]): DomainError<'c
 }
 
 /** A sign-off by the only person who captured the month's data, or one user signing twice. */
-export function segregationOfDuties(userId: number, reason: 'sole_capturer' | 'already_signed'): DomainError<'segregation_of_duties'> {
+export function segregationOfDuties(
+  userId: number,
+  reason: 'sole_capturer' | 'already_signed',
+): DomainError<'segregation_of_duties'> {
   return new DomainError('segregation_of_duties', { details: { userId, reason } });
 }
 
 /** An import preview/commit found row errors; nothing was saved. */
-export function importHasErrors(errorCount: number, details: Record<string, unknown> = {}): DomainError<'import_has_errors'> {
+export function importHasErrors(
+  errorCount: number,
+  details: Record<string, unknown> = {},
+): DomainError<'import_has_errors'> {
   return new DomainError('import_has_errors', {
     message: `El archivo tiene ${errorCount} ${errorCount === 1 ? 'error' : 'errores'}; no se guardó nada.`,
     messageEn: `The file has ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}; nothing was saved.`,

@@ -2,29 +2,29 @@
  * GPU records (*Generador de Precios Unitarios*: quantity back-up sheet + photo evidence) of
  * production entries in the sub-annexes that need them.
  */
+import { canonicalSubAnnex } from './catalogue/sub-annex.js';
 import { toDec, type DecimalInput } from './money.js';
 import type { Role } from './roles.js';
-import { SIGNATURE_STATUSES, SIGNATURE_STATUS_LABELS, signatureStatusRank, type SignatureStatus } from './signature-status.js';
+import {
+  SIGNATURE_STATUSES,
+  SIGNATURE_STATUS_LABELS,
+  signatureStatusRank,
+  type SignatureStatus,
+} from './signature-status.js';
 
 /** Canonical sub-annexes whose production needs a GPU (spec §3.4). */
 export const GPU_SUB_ANNEXES = ['C-2', 'C-3', 'C2EXT', 'C3EXT'] as const;
 export type GpuSubAnnex = (typeof GPU_SUB_ANNEXES)[number];
 
-const GPU_KEYS: Readonly<Record<string, GpuSubAnnex>> = { C2: 'C-2', C3: 'C-3', C2EXT: 'C2EXT', C3EXT: 'C3EXT' };
-
 /**
- * Recognises the GPU sub-annexes in any of the spellings seen in real files (`C-2.`, `C2`,
- * `ANEXO C-2`, `C2-EXT`, `C-2 EXT`, `ANEXO C2EXT`…) and returns the canonical label, else `null`.
- * Deliberately narrow (only the four GPU annexes) so it cannot disagree with the catalogue's
- * general canonicaliser on anything else; `C-20`, `C-2-1` or `C-12` are not GPU annexes.
+ * The canonical GPU sub-annex of a label in any spelling seen in real files (`C-2.`, `C2`,
+ * `ANEXO C-2`, `C2-EXT`, `C-2 EXT`, `ANEXO C2EXT`…), else `null`. Delegates the spelling rules
+ * to the catalogue's canonicaliser so GPU eligibility can never disagree with line-item identity
+ * (the legacy exact-label check missed `C-2.` and `C2-EXT`).
  */
 export function gpuSubAnnexOf(subAnnexLabel: string | null | undefined): GpuSubAnnex | null {
-  if (subAnnexLabel == null) return null;
-  const compact = subAnnexLabel
-    .toUpperCase()
-    .replace(/^\s*ANEXO\b/, '')
-    .replace(/[^A-Z0-9]/g, '');
-  return GPU_KEYS[compact] ?? null;
+  const canonical = canonicalSubAnnex(subAnnexLabel);
+  return GPU_SUB_ANNEXES.find((label) => label === canonical) ?? null;
 }
 
 /** A GPU record exists exactly for entries with volume > 0 in C-2, C-3, C2EXT or C3EXT. */

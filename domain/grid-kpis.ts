@@ -41,7 +41,10 @@ export function lineAmount(volume: DecimalInput, unitPrice: DecimalInput | null)
 }
 
 /** A line's amount in both currencies. */
-export function lineAmounts(volume: DecimalInput, prices: { readonly puMxn: string | null; readonly puUsd: string | null }): Record<Currency, string> {
+export function lineAmounts(
+  volume: DecimalInput,
+  prices: { readonly puMxn: string | null; readonly puUsd: string | null },
+): Record<Currency, string> {
   return { MXN: lineAmount(volume, prices.puMxn), USD: lineAmount(volume, prices.puUsd) };
 }
 

@@ -50,7 +50,9 @@ export const ROUNDING_RULE = {
 export type NumberParseError = 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large';
 
 /** Spanish/English messages for {@link NumberParseError}. */
-export const NUMBER_PARSE_ERROR_MESSAGES: Readonly<Record<NumberParseError, { readonly es: string; readonly en: string }>> = {
+export const NUMBER_PARSE_ERROR_MESSAGES: Readonly<
+  Record<NumberParseError, { readonly es: string; readonly en: string }>
+> = {
   not_a_number: { es: 'No es un número válido.', en: 'Not a valid number.' },
   negative: { es: 'No se admiten valores negativos.', en: 'Negative values are not allowed.' },
   too_many_decimals: { es: 'Tiene demasiados decimales.', en: 'Too many decimal places.' },
@@ -58,7 +60,7 @@ export const NUMBER_PARSE_ERROR_MESSAGES: Readonly<Record<NumberParseError, { re
 };
 
 /** Plain decimal text: optional sign, digits with an optional fraction, optional exponent. No hex, no `Infinity`. */
-const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,6})?$/;
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
 const MAX_TEXT_LENGTH = 200;
 
 function decFromText(text: string): Dec | null {

@@ -13,7 +13,13 @@ import { isOneOf, type Label } from './labels.js';
 import { CAPTURE_ROLES, REVIEW_CORRECTION_ROLES, type Role } from './roles.js';
 
 export { closureSchedule, expectedClosureStatus, isOverdue } from './closure-schedule.js';
-export { EVIDENCE_SUBFOLDERS, MAX_URL_LENGTH, evidenceFolderLayout, evidenceFolderName, isHttpUrl } from './evidence-link.js';
+export {
+  EVIDENCE_SUBFOLDERS,
+  MAX_URL_LENGTH,
+  evidenceFolderLayout,
+  evidenceFolderName,
+  isHttpUrl,
+} from './evidence-link.js';
 
 export const MONTHLY_REPORT_STATUSES = ['abierto', 'en_revision', 'cerrado', 'facturado'] as const;
 export type MonthlyReportStatus = (typeof MONTHLY_REPORT_STATUSES)[number];
@@ -47,7 +53,9 @@ export const CLOSURE_ACTION_LABELS: Readonly<Record<ClosureAction, Label>> = {
 };
 
 /** The transition table: the only edges of the machine. `Facturado` has none (final). */
-export const CLOSURE_TRANSITIONS: Readonly<Record<ClosureAction, { readonly from: MonthlyReportStatus; readonly to: MonthlyReportStatus }>> = {
+export const CLOSURE_TRANSITIONS: Readonly<
+  Record<ClosureAction, { readonly from: MonthlyReportStatus; readonly to: MonthlyReportStatus }>
+> = {
   submit: { from: 'abierto', to: 'en_revision' },
   return: { from: 'en_revision', to: 'abierto' },
   close: { from: 'en_revision', to: 'cerrado' },
@@ -74,7 +82,12 @@ export function availableActions(status: MonthlyReportStatus): ClosureAction[] {
   return CLOSURE_ACTIONS.filter((action) => CLOSURE_TRANSITIONS[action].from === status);
 }
 
-function edge(status: MonthlyReportStatus, action: ClosureAction, from: MonthlyReportStatus, to: MonthlyReportStatus): Result<MonthlyReportStatus, DomainError> {
+function edge(
+  status: MonthlyReportStatus,
+  action: ClosureAction,
+  from: MonthlyReportStatus,
+  to: MonthlyReportStatus,
+): Result<MonthlyReportStatus, DomainError> {
   if (status === from) return ok(to);
   const label = MONTHLY_REPORT_STATUS_LABELS[status];
   const actionLabel = CLOSURE_ACTION_LABELS[action];
@@ -85,16 +98,35 @@ function edge(status: MonthlyReportStatus, action: ClosureAction, from: MonthlyR
       final
         ? 'El reporte mensual está Facturado; ese estatus es definitivo.'
         : `No se puede «${actionLabel.es}» un reporte mensual en estatus «${label.es}».`,
-      final ? 'The monthly report is Invoiced; that status is final.' : `Cannot "${actionLabel.en}" a monthly report whose status is "${label.en}".`,
+      final
+        ? 'The monthly report is Invoiced; that status is final.'
+        : `Cannot "${actionLabel.en}" a monthly report whose status is "${label.en}".`,
     ),
   );
 }
 
 function requireReason(reason: string | null | undefined): DomainError | null {
   const trimmed = (reason ?? '').trim();
-  if (trimmed === '') return validationFailed([{ path: 'reason', code: 'required', message: 'El motivo es obligatorio.' }], 'El motivo es obligatorio.');
-  if (trimmed.length > REASON_MAX_LENGTH) return validationFailed([{ path: 'reason', code: 'too_long', message: `El motivo admite hasta ${REASON_MAX_LENGTH} caracteres.` }]);
+  if (trimmed === '')
+    return validationFailed(
+      [{ path: 'reason', code: 'required', message: 'El motivo es obligatorio.' }],
+      'El motivo es obligatorio.',
+    );
+  if (trimmed.length > REASON_MAX_LENGTH)
+    return validationFailed([
+      { path: 'reason', code: 'too_long', message: `El motivo admite hasta ${REASON_MAX_LENGTH} caracteres.` },
+    ]);
   return null;
+}
+
+/** Keeps a refused edge's error; otherwise requires a reason. */
+function withReason(
+  next: Result<MonthlyReportStatus, DomainError>,
+  reason: string | null | undefined,
+): Result<MonthlyReportStatus, DomainError> {
+  if (!next.ok) return next;
+  const problem = requireReason(reason);
+  return problem ? err(problem) : next;
 }
 
 /**
@@ -103,19 +135,20 @@ function requireReason(reason: string | null | undefined): DomainError | null {
  * reason). Role permissions ({@link canPerform}) and checklist/sign-off gates are checked by the
  * caller; this function is only the graph.
  */
-export function transition(status: MonthlyReportStatus, action: ClosureAction, context: TransitionContext = {}): Result<MonthlyReportStatus, DomainError> {
+export function transition(
+  status: MonthlyReportStatus,
+  action: ClosureAction,
+  context: TransitionContext = {},
+): Result<MonthlyReportStatus, DomainError> {
   switch (action) {
     case 'submit':
       return edge(status, action, 'abierto', 'en_revision');
     case 'close':
       return edge(status, action, 'en_revision', 'cerrado');
     case 'return':
-    case 'reopen': {
-      const next = edge(status, action, CLOSURE_TRANSITIONS[action].from, 'abierto');
-      if (!next.ok) return next;
-      const problem = requireReason(context.reason);
-      return problem ? err(problem) : next;
-    }
+      return withReason(edge(status, action, 'en_revision', 'abierto'), context.reason);
+    case 'reopen':
+      return withReason(edge(status, action, 'cerrado', 'abierto'), context.reason);
     case 'invoice': {
       const next = edge(status, action, 'cerrado', 'facturado');
       if (!next.ok || context.viaEstimate === true) return next;

@@ -17,14 +17,34 @@ export type Currency = (typeof CURRENCIES)[number];
 
 /** Spanish month names, index 0 = Enero. Capitalised as the seed writes them (`OTE-2025-001_Marzo_2025/`). */
 export const MONTH_NAMES_ES = [
-  'Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio',
-  'Julio', 'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre',
+  'Enero',
+  'Febrero',
+  'Marzo',
+  'Abril',
+  'Mayo',
+  'Junio',
+  'Julio',
+  'Agosto',
+  'Septiembre',
+  'Octubre',
+  'Noviembre',
+  'Diciembre',
 ] as const;
 
 /** English month names, index 0 = January. */
 export const MONTH_NAMES_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** Name of month 1–12 in the UI language. Throws on an invalid month (programming error). */
@@ -44,7 +64,7 @@ export function formatNumber(value: DecimalInput, decimals: number = AMOUNT_DECI
   return formatFixed(value, decimals);
 }
 
-/** Amount labelled with its currency: `$1,234.56 MXN`, `$-5.00 USD` never happens: `-$5.00 USD`. */
+/** Amount labelled with its currency: `$1,234.56 MXN`; negatives put the sign first: `-$5.00 USD`. */
 export function formatCurrency(value: DecimalInput, currency: Currency): string {
   const text = formatFixed(value, AMOUNT_DECIMALS);
   return text.startsWith('-') ? `-$${text.slice(1)} ${currency}` : `$${text} ${currency}`;

@@ -15,7 +15,10 @@ export type SignOffKind = (typeof SIGN_OFF_KINDS)[number];
 export const SIGN_OFF_LABELS: Readonly<Record<SignOffKind, Label>> = {
   supervisor_reviewed: { es: 'Supervisor de sitio (revisado)', en: 'Site supervisor (reviewed)' },
   manager_validated: { es: 'Gerente de operaciones (validado)', en: 'Operations manager (validated)' },
-  administration_confirmed: { es: 'Administración (confirmado para facturación)', en: 'Administration (confirmed for billing)' },
+  administration_confirmed: {
+    es: 'Administración (confirmado para facturación)',
+    en: 'Administration (confirmed for billing)',
+  },
 };
 
 /**
@@ -49,6 +52,7 @@ export function checkSignOff(
     return err(segregationOfDuties(request.userId, 'already_signed'));
   }
   const capturers = new Set(capturedByUserIds);
-  if (capturers.size === 1 && capturers.has(request.userId)) return err(segregationOfDuties(request.userId, 'sole_capturer'));
+  if (capturers.size === 1 && capturers.has(request.userId))
+    return err(segregationOfDuties(request.userId, 'sole_capturer'));
   return ok({ kind: request.kind, userId: request.userId });
 }

@@ -47,7 +47,12 @@ export type NoWindowReason = 'no_start' | 'end_before_start';
 export type ValidityWindow =
   | { readonly kind: 'bounded'; readonly start: IsoDate; readonly end: IsoDate }
   | { readonly kind: 'open_ended'; readonly start: IsoDate; readonly end: null }
-  | { readonly kind: 'none'; readonly reason: NoWindowReason; readonly start: IsoDate | null; readonly end: IsoDate | null };
+  | {
+      readonly kind: 'none';
+      readonly reason: NoWindowReason;
+      readonly start: IsoDate | null;
+      readonly end: IsoDate | null;
+    };
 
 /** Builds a window from a start and an end, classifying missing/inconsistent dates. */
 export function makeWindow(start: IsoDate | null, end: IsoDate | null): ValidityWindow {

@@ -22,9 +22,17 @@ import { registerErrorHandling, sendError } from './http/errors';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCatalogueRoutes } from './modules/catalogues/catalogues.routes';
+import { registerCatalogueImportRoutes } from './modules/catalogue/catalogue.routes';
+import { registerAnnexImportRoutes } from './modules/annex-imports/annex-imports.routes';
+import { registerLineItemRoutes } from './modules/line-items/line-items.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerWorkOrderRoutes } from './modules/work-orders/work-orders.routes';
+import { registerMonthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
+import { registerLegacyRoutes } from './modules/legacy/legacy.routes';
+import { registerProductionRoutes } from './modules/production/production.routes';
+import { registerDailyReportRoutes } from './modules/daily-reports/daily-reports.routes';
+import { registerGpuRoutes } from './modules/gpu/gpu.routes';
 
 z.config(z.locales.es());
 
@@ -79,8 +87,16 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerAuthRoutes(app, database.db, config);
   registerUserRoutes(app, database.db);
   registerCatalogueRoutes(app, database.db);
+  registerCatalogueImportRoutes(app, database.db, config);
+  registerAnnexImportRoutes(app, database.db, config);
+  registerLineItemRoutes(app, database.db);
   registerWorkOrderRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
+  registerMonthlyReportRoutes(app, database.db);
+  registerLegacyRoutes(app, database.db);
+  registerProductionRoutes(app, database.db);
+  registerDailyReportRoutes(app, database.db);
+  registerGpuRoutes(app, database.db);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -85,6 +85,7 @@ export interface OpenOptions {
   dataDir: string;
   embeddedPort: number;
   log?: (line: string) => void;
+  attach?: 'adopt' | 'borrow';
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -94,7 +95,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   let server: EmbeddedServer | undefined;
   try {
-    server = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.embeddedPort, ...(opts.log ? { log: opts.log } : {}) });
+    server = await startEmbeddedPostgres({
+      dataDir: opts.dataDir,
+      port: opts.embeddedPort,
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.attach ? { attach: opts.attach } : {}),
+    });
     const url = await ensureDatabase(server.url, 'carpeta');
     await runMigrations(url);
     const s = server;

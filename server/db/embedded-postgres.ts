@@ -22,6 +22,11 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /**
+   * What to do with a server already running on the data directory: 'adopt' (the app:
+   * stop it on shutdown) or 'borrow' (the CLI: leave it running).
+   */
+  attach?: 'adopt' | 'borrow';
 }
 
 export interface EmbeddedServer {
@@ -94,30 +99,42 @@ function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
   });
 }
 
-/** An orphaned postmaster (the app was SIGKILLed) still owns the data directory: stop it. */
-async function stopOrphan(pgData: string, log: (l: string) => void): Promise<void> {
+/**
+ * A postmaster already running on this data directory: an orphan left by a SIGKILLed app,
+ * or the server of a running app when the CLI starts. Returns its pid and port.
+ */
+function runningPostmaster(pgData: string): { pid: number; port: number } | undefined {
   const pidFile = path.join(pgData, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!fs.existsSync(pidFile)) return undefined;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return undefined;
   try {
     process.kill(pid, 0);
   } catch {
-    return; // stale pid file: PostgreSQL itself handles it
+    return undefined; // stale pid file: PostgreSQL itself handles it
   }
   const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-  if (!cmdline.includes('postgres')) return;
-  log(`embedded PostgreSQL: stopping orphaned server (pid ${pid}) left by a previous run`);
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300; i++) {
+  return cmdline.includes('postgres') ? { pid, port } : undefined;
+}
+
+function stopPid(pid: number): Promise<void> {
+  return new Promise((resolve) => {
     try {
-      process.kill(pid, 0);
+      process.kill(pid, 'SIGINT');
     } catch {
-      return;
+      return resolve();
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Could not stop the orphaned PostgreSQL server (pid ${pid})`);
+    const timer = setInterval(() => {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 50);
+  });
 }
 
 async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -170,7 +187,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     chownRecursive(pgData, runAs);
   }
 
-  await stopOrphan(pgData, log);
+  const running = runningPostmaster(pgData);
+  if (running) {
+    // Reuse it: an orphan is adopted (stopped when we stop); a live app's server is borrowed.
+    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
+    log(`embedded PostgreSQL: attaching to the server already running on this data directory (pid ${running.pid})`);
+    const adopt = opts.attach !== 'borrow';
+    return { url, port: running.port, stop: () => (adopt ? stopPid(running.pid) : Promise.resolve()) };
+  }
 
   const child = spawn(
     postgres,

@@ -66,10 +66,18 @@ export function plainCells(cells: readonly CellValue[], width: number): PlainCel
 
 export type DecimalKind = 'volume' | 'price';
 
-const RULES: Record<DecimalKind, { decimals: number; integerDigits: number }> = {
-  volume: { decimals: VOLUME_DECIMALS, integerDigits: VOLUME_MAX_INTEGER_DIGITS },
-  price: { decimals: UNIT_PRICE_DECIMALS, integerDigits: UNIT_PRICE_MAX_INTEGER_DIGITS },
+const RULES: Record<DecimalKind, { decimals: number; limit: Dec; shortForm: RegExp }> = {
+  volume: { decimals: VOLUME_DECIMALS, limit: new Dec(10).pow(VOLUME_MAX_INTEGER_DIGITS), shortForm: shortForm(VOLUME_DECIMALS, VOLUME_MAX_INTEGER_DIGITS) },
+  price: { decimals: UNIT_PRICE_DECIMALS, limit: new Dec(10).pow(UNIT_PRICE_MAX_INTEGER_DIGITS), shortForm: shortForm(UNIT_PRICE_DECIMALS, UNIT_PRICE_MAX_INTEGER_DIGITS) },
 };
+
+/**
+ * Fast path (a sábana has ~100,000 day cells): a number whose shortest JS spelling is already a
+ * canonical decimal within scale, like `1.25` or `172634.6`, *is* its decimal string.
+ */
+function shortForm(decimals: number, integerDigits: number): RegExp {
+  return new RegExp(`^(?:0|[1-9]\\d{0,${integerDigits - 1}})(?:\\.\\d{0,${decimals - 1}}[1-9])?$`);
+}
 
 /** Plain decimal, or digits grouped by commas in threes (`1,234.5`); nothing else is guessed. */
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -93,6 +101,8 @@ export function cellDecimal(cell: Exclude<CellValue, MissingFormulaValue> | unde
   if (cell === null || cell === undefined) return { ok: true, value: '0' };
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return invalid;
+    const short = String(cell);
+    if (rules.shortForm.test(short)) return { ok: true, value: short };
     d = new Dec(cell.toPrecision(15));
   } else if (typeof cell === 'string') {
     const text = cell.replace(/[\s\u00a0$]/g, '');
@@ -105,6 +115,6 @@ export function cellDecimal(cell: Exclude<CellValue, MissingFormulaValue> | unde
   }
   if (d.isNegative() && !d.isZero()) return { ok: false, reason_es: `Número negativo en la columna ${columnName}` };
   d = d.toDecimalPlaces(rules.decimals, Dec.ROUND_HALF_EVEN);
-  if (d.abs().gte(new Dec(10).pow(rules.integerDigits))) return { ok: false, reason_es: `Número demasiado grande en la columna ${columnName}` };
+  if (d.abs().gte(rules.limit)) return { ok: false, reason_es: `Número demasiado grande en la columna ${columnName}` };
   return { ok: true, value: d.isZero() ? '0' : d.toFixed() };
 }

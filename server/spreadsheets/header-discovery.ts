@@ -11,7 +11,7 @@
  */
 import { parseDayHeader } from '../../domain/catalogue/day-header.js';
 import { cellText, columnLetter } from './cells.js';
-import { MissingFormulaValue, sheetNameKey, type CellValue, type SheetData, type WorkbookData } from './read-workbook.js';
+import { HEADER_ZONE_ROWS, MissingFormulaValue, sheetNameKey, type CellValue, type SheetData, type WorkbookData } from './read-workbook.js';
 import { SpreadsheetError } from './spreadsheet-error.js';
 
 export type ColumnField =
@@ -49,8 +49,8 @@ const FIELD_OF_KEY: ReadonlyMap<string, { field: ColumnField; rank: number }> = 
   ),
 );
 
-/** Default depth of the header search (spec §3.5). */
-export const HEADER_SCAN_ROWS = 100;
+/** Default depth of the header search (spec §3.5); the reader's row guard allows for the same zone. */
+export const HEADER_SCAN_ROWS = HEADER_ZONE_ROWS;
 
 /** Comparison key of a header text: `P.U. M.N.` → `PUMN`, `Descripción` → `DESCRIPCION`. */
 export function headerKey(text: string): string {
@@ -116,8 +116,8 @@ export function mapHeaderRow(cells: readonly CellValue[], date1904 = false): Omi
 export interface DiscoverOptions {
   /** Fields the header must contain. */
   readonly required: readonly ColumnField[];
-  /** Sheets tried first (legacy: names with "ANEXO C" / "RECURSOS"), the rest after, in file order. */
-  readonly preferSheet?: (sheet: SheetData) => boolean;
+  /** Search order: lower rank first, file order within a rank (default: all rank 0). */
+  readonly sheetRank?: (sheet: SheetData) => number;
   /** Only these sheets are searched. */
   readonly onlySheet?: (sheet: SheetData) => boolean;
   readonly scanRows?: number;
@@ -144,9 +144,12 @@ function scanSheet(sheet: SheetData, required: readonly ColumnField[], scanRows:
 }
 
 function orderSheets(workbook: WorkbookData, options: DiscoverOptions): SheetData[] {
-  const candidates = workbook.sheets.filter((s) => options.onlySheet?.(s) ?? true);
-  const preferred = candidates.filter((s) => options.preferSheet?.(s) ?? false);
-  return [...preferred, ...candidates.filter((s) => !preferred.includes(s))];
+  const rank = options.sheetRank ?? (() => 0);
+  return workbook.sheets
+    .filter((s) => options.onlySheet?.(s) ?? true)
+    .map((sheet, order) => ({ sheet, order, rank: rank(sheet) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map((x) => x.sheet);
 }
 
 function notFound(required: readonly ColumnField[], scanRows: number, log: string[]): SpreadsheetError {
@@ -189,8 +192,15 @@ export function discoverHeader(workbook: WorkbookData, options: DiscoverOptions)
   throw notFound(options.required, scanRows, log);
 }
 
-/** Sheets an OT annex most likely lives in: `ANEXO C`, `SABANA DE RECURSOS`, `RECURSOS PROGRAMADOS`. */
-export function isLikelyAnnexSheet(sheet: SheetData): boolean {
+/**
+ * Where an OT annex most likely lives: `ANEXO C` first (a PTE workbook may also carry a copy of
+ * the sábana, and its ANEXO C is the authorised annex), then `SABANA DE RECURSOS` / `RECURSOS
+ * PROGRAMADOS`, then any other sheet. Why it matters: the PTE's `ANEXO DE-MN` sheet also has
+ * PARTIDA…P.U. M.N. headers (the legacy importer tried such sheets first too).
+ */
+export function annexSheetRank(sheet: SheetData): number {
   const key = sheetNameKey(sheet.name);
-  return key.includes('ANEXOC') || key.includes('SABANA') || key.includes('RECURSOS');
+  if (key.includes('ANEXOC')) return 0;
+  if (key.includes('SABANA') || key.includes('RECURSOS')) return 1;
+  return 2;
 }

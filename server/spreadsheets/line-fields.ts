@@ -7,6 +7,7 @@ import { normaliseConcept } from '../../domain/catalogue/concept.js';
 import { canonicalSubAnnex } from '../../domain/catalogue/sub-annex.js';
 import { canonicalUnit, isBlankUnit } from '../../domain/catalogue/units.js';
 import { cellText } from './cells.js';
+import type { ColumnField } from './header-discovery.js';
 import type { RowReader } from './row-reader.js';
 
 export interface LineFields {
@@ -33,14 +34,20 @@ export function isTitleRow(r: RowReader): boolean {
 
 /**
  * Reads and validates the identity fields; records row errors and returns null when any is bad.
- * `impliedSubAnnex` is used when the ANEXO cell is blank (sheet name, PUE code prefix).
+ * `impliedSubAnnex` is used when the ANEXO cell is blank (sheet name, PUE code prefix);
+ * `codeField` names the column holding the identifying code (default PARTIDA).
  */
-export function readLineFields(r: RowReader, impliedSubAnnex: string | null, options: { requireSubAnnex: boolean }): LineFields | null {
+export function readLineFields(
+  r: RowReader,
+  impliedSubAnnex: string | null,
+  options: { readonly requireSubAnnex: boolean; readonly codeField?: ColumnField },
+): LineFields | null {
   const before = r.errors.length;
-  const rawCode = r.raw('code');
+  const codeField = options.codeField ?? 'code';
+  const rawCode = r.raw(codeField);
   const codeRaw = rawCode === null ? '' : String(rawCode);
   const code = normaliseCode(rawCode);
-  if (code === '') r.fail('code', 'Falta la partida');
+  if (code === '') r.fail(codeField, 'Falta la partida');
 
   const concept = r.text('concept');
   if (concept === '') r.fail('concept', 'Falta el concepto');

@@ -103,11 +103,11 @@ export async function parsePueCatalogue(input: Buffer | string, options: ParseOp
     const extraordinaryCode = normaliseCode(rawExt) || null;
     const ordinaryCode = normaliseCode(r.raw('code')) || null;
     if (extraordinaryCode === null && ordinaryCode === null && r.text('concept') === '') continue;
-    if (extraordinaryCode === null) r.fail('extCode', 'Falta la partida extraordinaria (PARTIDA EXT)');
-
     const extSubAnnex = subAnnexOfExtraordinaryCode(extraordinaryCode);
-    // The line's "code" for the shared validation is the ordinary one when sanctioned, else the PUE code.
-    const fields = readLineFields(ordinaryCode === null ? withCode(r, 'extCode') : r, extSubAnnex, { requireSubAnnex: true });
+    // A PUE not yet sanctioned into an annex is identified by its EXT code.
+    const codeField = ordinaryCode === null ? 'extCode' : 'code';
+    const fields = readLineFields(r, extSubAnnex, { requireSubAnnex: true, codeField });
+    if (extraordinaryCode === null && ordinaryCode !== null) r.fail('extCode', 'Falta la partida extraordinaria (PARTIDA EXT)');
     const referenceQty = r.decimal('quantity', 'volume');
     const puMxn = r.decimal('puMxn', 'price');
     const puUsd = r.decimal('puUsd', 'price');
@@ -147,14 +147,4 @@ export async function parsePueCatalogue(input: Buffer | string, options: ParseOp
     throw new SpreadsheetError('header_not_found', `La hoja «${match.sheet.name}» no tiene partidas debajo del encabezado.`, { sheet: match.sheet.name });
   }
   return { sheet: match.sheet.name, headerRow: match.headerRow, items, errors, counts: countBySubAnnex(items) };
-}
-
-/** A reader whose `code` field is another column (a PUE not yet sanctioned is identified by its EXT code). */
-function withCode(r: RowReader, field: 'extCode'): RowReader {
-  const index = r.match.columns[field];
-  const columns = { ...r.match.columns, code: index };
-  const shadow = new RowReader({ ...r.match, columns }, r.row);
-  // Errors recorded through the shadow belong to the original row.
-  shadow.errors.push = (...e: ParseRowError[]) => r.errors.push(...e);
-  return shadow;
 }

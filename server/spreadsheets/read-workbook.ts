@@ -17,7 +17,7 @@
  * forever on an empty input and happily half-reads a truncated zip.
  */
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
@@ -131,7 +131,7 @@ async function openInput(input: Buffer | Uint8Array | string): Promise<Readable>
     return new PassThrough().end(buffer);
   }
   const handle = await open(input, 'r').catch((cause: unknown) => {
-    throw new SpreadsheetError('not_excel', 'No se pudo abrir el archivo.', { path: input }, cause);
+    throw new SpreadsheetError('not_excel', 'No se pudo abrir el archivo.', {}, cause);
   });
   try {
     const { size } = await handle.stat();
@@ -140,6 +140,9 @@ async function openInput(input: Buffer | Uint8Array | string): Promise<Readable>
     const tail = Buffer.alloc(Math.min(ZIP_TAIL_BYTES, size));
     await handle.read(tail, 0, tail.length, size - tail.length);
     await inspect(head, tail, size, () => readFile(input));
+  } catch (cause) {
+    if (cause instanceof SpreadsheetError) throw cause;
+    throw new SpreadsheetError('not_excel', 'No se pudo abrir el archivo.', {}, cause);
   } finally {
     await handle.close();
   }
@@ -213,7 +216,8 @@ export async function readWorkbook(input: Buffer | Uint8Array | string, options:
     entries: 'emit',
   });
   let sawWorkbook = false;
-  reader.on('entry', (entry: { type?: string }) => {
+  // exceljs's typings omit that the reader is an EventEmitter; 'entry' tells us workbook.xml was seen.
+  (reader as unknown as EventEmitter).on('entry', (entry: { type?: string }) => {
     if (entry.type === 'workbook') sawWorkbook = true;
   });
   // A read stream that fails (file deleted mid-read) must reject, not hang.
@@ -249,6 +253,7 @@ export async function readWorkbook(input: Buffer | Uint8Array | string, options:
         sheets.push({ name, hidden: worksheet.state !== undefined && worksheet.state !== 'visible', rows });
       }
     })();
+    work.catch(() => undefined); // if the stream error wins the race, the loser must not go unhandled
     await Promise.race([work, streamFailed]);
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error;

@@ -17,6 +17,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -52,6 +53,8 @@ export const monthlyReports = pgTable(
     version: integer('version').notNull().default(1),
     /** Last reachability check of the evidence URL: {ok, status, checkedAt, error}. */
     evidenceCheck: jsonb('evidence_check'),
+    /** Last computed checklist summary {blockingPassed, blockingTotal, canClose, computedAt}: the closure board reads it instead of recomputing every month. */
+    checklistSummary: jsonb('checklist_summary'),
     closedBy: integer('closed_by').references(() => users.id, { onDelete: 'restrict' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -201,4 +204,24 @@ export const gpuRecords = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+);
+
+/**
+ * Volume per line item and calendar month (all sites, both layers), kept by statement-level
+ * triggers on production_entries (migration production_totals_triggers) so every write path keeps
+ * it right. Why: the grid's "produced before this month" and the excess engine's starting total
+ * become a lookup of ≤ 12 rows per year instead of a sum over the whole history (~190k rows at
+ * 3,000 line items).
+ */
+export const productionMonthlyTotals = pgTable(
+  'production_monthly_totals',
+  {
+    lineItemId: integer('line_item_id')
+      .notNull()
+      .references(() => lineItems.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    volume: numeric('volume', { precision: 24, scale: 6 }).notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.lineItemId, t.year, t.month] })],
 );

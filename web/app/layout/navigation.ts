@@ -21,6 +21,8 @@ export const paths = {
   home: '/',
   login: '/login',
   production: '/produccion',
+  dailyReports: '/produccion/reportes-diarios',
+  gpuBoard: '/produccion/gpu',
   monthlyReports: '/reportes-mensuales',
   estimates: '/estimaciones',
   workOrders: '/ots',

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench [-- --quick] [-- --json <file>] [-- --only S1,S2]`
+ *
+ * Builds a fresh database (a new embedded PostgreSQL in a temporary directory, or a new database
+ * on DATABASE_URL's server), generates the standard dataset deterministically, starts the real app
+ * on a loopback port and runs the scenarios of scenarios/index.ts. Prints a table, writes JSON.
+ * `--quick` (CI): 300 line items, 5 other OTs, fewer runs; finishes well under 2 minutes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../server/app';
+import { bootstrap } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import { connect, ensureDatabase, runMigrations, type Database } from '../../server/db/database';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/db/embedded-postgres';
+import { newClient, type BenchContext } from './context';
+import { generateDataset } from './dataset';
+import { SCENARIOS } from './scenarios';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonIndex = args.indexOf('--json');
+const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : null;
+const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  const name = `carpeta_bench_${process.pid}`;
+  let server: EmbeddedServer | undefined;
+  let tmp: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'carpeta-bench-'));
+    server = await startEmbeddedPostgres({ dataDir: tmp, port: await freePort(), log: () => undefined });
+    serverUrl = server.url;
+  }
+  const url = await ensureDatabase(serverUrl, name);
+  await runMigrations(url);
+  const database = connect(url, server ? 'embedded' : 'external');
+  return {
+    database,
+    async cleanup() {
+      await database.close();
+      if (!server) {
+        const pg = (await import('pg')).default;
+        const admin = new pg.Client({ connectionString: serverUrl });
+        await admin.connect();
+        await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+        await admin.end();
+      }
+      await server?.stop();
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+function table(results: Record<string, unknown>): string {
+  const lines = ['scenario        | result', '----------------|-----------------------------------------------'];
+  for (const [k, v] of Object.entries(results)) lines.push(`${k.padEnd(15)} | ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const { database, cleanup } = await openBenchDatabase();
+  const results: Record<string, unknown> = {};
+  try {
+    const admin = { email: 'bench@carpeta.local', password: 'bench-password-123' };
+    const config = { ...loadConfig({}), adminEmail: admin.email, adminPassword: admin.password, loginRateLimit: { max: 100_000, windowMs: 60_000 } };
+    await bootstrap(database, config);
+    log(`generating the ${quick ? 'quick' : 'standard'} dataset…`);
+    const t0 = Date.now();
+    const dataset = await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log });
+    log(`dataset ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
+
+    const app = await buildApp({ config, database });
+    // Server time of each request (handler + serialisation), reported to the bench client.
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('x-bench-server-ms', reply.elapsedTime.toFixed(2));
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    const ctx: BenchContext = {
+      quick,
+      runs: quick ? 10 : 25,
+      database,
+      pool: database.pool,
+      app,
+      baseUrl,
+      admin,
+      dataset,
+      client: () => newClient(baseUrl, admin),
+      log,
+      results,
+    };
+    for (const s of SCENARIOS) {
+      if (only && !only.some((o) => s.name.startsWith(o) || o.startsWith(s.name))) continue;
+      log(`running ${s.name}…`);
+      const ts = Date.now();
+      await s.run(ctx);
+      log(`${s.name} done in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
+    }
+    results.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    results.meta = { quick, main_items: dataset.main.items, database: database.kind, node: process.version, cpus: os.cpus().length, total_s: Math.round((Date.now() - started) / 1000) };
+    await app.close();
+  } finally {
+    await cleanup();
+  }
+  process.stdout.write(`${table(results)}\n`);
+  if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

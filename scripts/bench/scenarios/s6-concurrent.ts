@@ -1,0 +1,74 @@
+/**
+ * S6: 50 concurrent clients (real loopback HTTP, one keep-alive socket each) make 1,000 small
+ * saves on one grid (July, main site, TE). Each client owns its own rows (like people working on
+ * different line items), sends `previous` as a browser does, and keeps what it wrote; afterwards
+ * the grid is read back and every cell must hold the last value its client wrote (lost updates = 0).
+ */
+import type { Scenario } from '../context';
+import { percentile, prng, round1 } from '../stats';
+
+const CLIENTS = 50;
+const SAVES = 1000;
+
+export const s6Concurrent: Scenario = {
+  name: 'S6',
+  async run(ctx) {
+    const { main } = ctx.dataset;
+    const gridUrl = `/api/v1/production/grid?workOrderId=${main.workOrderId}&siteId=${main.siteIds[0]}&year=2025&month=7&layer=TE`;
+    const loader = await ctx.client();
+    const grid = (await loader.get(gridUrl)).json<{ revision: number; rows: { lineItemId: number; volumes: (string | null)[] }[] }>();
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, () => ctx.client()));
+    const expected = new Map<string, string | null>();
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const perClient = SAVES / CLIENTS;
+
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (c, k) => {
+        const rnd = prng(9000 + k);
+        const mine = grid.rows.filter((_, i) => i % CLIENTS === k);
+        const seen = new Map<string, string | null>();
+        for (const r of mine) r.volumes.forEach((v, i) => seen.set(`${r.lineItemId}|2025-07-${String(i + 1).padStart(2, '0')}`, v));
+        const keys = [...seen.keys()];
+        for (let s = 0; s < perClient; s++) {
+          const n = 1 + Math.floor(rnd() * 3);
+          const picked = new Set<string>();
+          while (picked.size < n) picked.add(keys[Math.floor(rnd() * keys.length)]!);
+          const cells = [...picked].map((key) => {
+            const [li, date] = key.split('|') as [string, string];
+            return { lineItemId: Number(li), date, volume: (0.5 + rnd() * 19.5).toFixed(3), previous: seen.get(key) ?? null };
+          });
+          const r = await c.put('/api/v1/production/grid', { workOrderId: main.workOrderId, siteId: main.siteIds[0], year: 2025, month: 7, layer: 'TE', baseRevision: grid.revision, cells });
+          latencies.push(r.clientMs);
+          if (r.status !== 200) {
+            failures.push(`${r.status} ${r.body.slice(0, 200)}`);
+            continue;
+          }
+          for (const cell of cells) {
+            const key = `${cell.lineItemId}|${cell.date}`;
+            seen.set(key, cell.volume);
+            expected.set(key, cell.volume);
+          }
+        }
+      }),
+    );
+    const elapsed = performance.now() - started;
+    for (const c of clients) c.close();
+
+    const after = (await loader.get(gridUrl)).json<{ rows: { lineItemId: number; volumes: (string | null)[] }[] }>();
+    loader.close();
+    const actual = new Map<string, string | null>();
+    for (const r of after.rows) r.volumes.forEach((v, i) => actual.set(`${r.lineItemId}|2025-07-${String(i + 1).padStart(2, '0')}`, v));
+    let lost = 0;
+    for (const [key, v] of expected) if (Number(actual.get(key) ?? 0) !== Number(v)) lost++;
+    ctx.results.S6 = {
+      saves_per_s: round1((SAVES / elapsed) * 1000),
+      p50_ms: round1(percentile(latencies, 50)),
+      p95_ms: round1(percentile(latencies, 95)),
+      lost_updates: lost + failures.length,
+      failed_saves: failures.length,
+    };
+    if (failures.length) ctx.log(`S6 failures (first): ${failures[0]}`);
+  },
+};

@@ -1,0 +1,40 @@
+/** SQL of annex import jobs and of the contract an OT's annex is checked against. */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database';
+import { fail, invalid } from '../../fail';
+import type { AnnexJobRow } from './annex-import-preview';
+
+const TS = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export async function findAnnexJob(db: DbOrTx, id: number, options: { forUpdate?: boolean } = {}): Promise<AnnexJobRow | undefined> {
+  const r = await db.execute<AnnexJobRow>(sql`
+    select j.id, j.status, j.work_order_id as "workOrderId", j.file_name as "fileName", j.sha256, j.preview, j.error_count as "errorCount",
+           ${TS('j.created_at')} as "createdAt", ${TS('j.committed_at')} as "committedAt",
+           av.id as "versionId", av.number as "versionNumber", av.cap_rule as "capRule"
+    from import_jobs j left join annex_versions av on av.import_job_id = j.id
+    where j.id = ${id} and j.target = 'annex'
+    ${options.forUpdate ? sql`for update of j` : sql``}`);
+  return r.rows[0];
+}
+
+/**
+ * The contract whose catalogue an OT's annex is checked against: the one given, else the active
+ * contract of the OT's client, else the only active contract with a catalogue.
+ */
+export async function contractForWorkOrder(db: DbOrTx, clientId: number, contractId?: number): Promise<number> {
+  const r = await db.execute<{ id: number; clientId: number | null }>(sql`
+    select c.id, c.client_id as "clientId" from contracts c
+    where c.active and exists (select 1 from catalogue_items ci where ci.contract_id = c.id)
+    order by c.id`);
+  if (contractId !== undefined) {
+    if (!r.rows.some((c) => c.id === contractId)) throw invalid([{ path: 'querystring.contractId', message: 'El contrato no existe o no tiene catálogo cargado' }]);
+    return contractId;
+  }
+  const ofClient = r.rows.filter((c) => c.clientId === clientId);
+  if (ofClient.length === 1) return ofClient[0]!.id;
+  if (r.rows.length === 1) return r.rows[0]!.id;
+  if (r.rows.length === 0) {
+    throw fail('conflict', 'No hay catálogo de contrato cargado: importe primero el Anexo C del contrato (Catálogo → Importar).');
+  }
+  throw invalid([{ path: 'querystring.contractId', message: 'Hay varios contratos con catálogo: indique contra cuál revisar el anexo (contractId)' }]);
+}

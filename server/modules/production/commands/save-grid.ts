@@ -1,0 +1,238 @@
+/**
+ * Saves a production grid (spec §3.4) in ONE transaction:
+ * validate every cell → lock the month (lockPeriodForWrite) → find the cells that really change →
+ * refuse outside-window / signed days → lock the touched line items → optimistic-concurrency check
+ * against fresh values → recompute excess with the domain engine → write inserts, updates, deletes
+ * and excess changes set-based → keep GPU records → audit each changed cell (before/after).
+ */
+import { staleGrid, daySigned, gpuHasEvidence, DomainError } from '../../../../domain/errors';
+import { lastDayOfMonth, firstDayOfMonth, parseIsoDate } from '../../../../domain/dates';
+import { parseVolume, NUMBER_PARSE_ERROR_MESSAGES } from '../../../../domain/money';
+import { requiresGpu } from '../../../../domain/gpu';
+import type { LineItemExcessEntry } from '../../../../domain/excess';
+import type { SaveGridBody, SaveGridResponse } from '../../../../contracts/production';
+import type { Ctx } from '../../../context';
+import type { Db } from '../../../db/database';
+import { invalid } from '../../../fail';
+import { lockPeriodForWrite } from '../../monthly-reports/period-lock';
+import { assertInWindow, ensureCanWrite, loadFamilySite } from '../family-site';
+import {
+  auditCells,
+  canon,
+  currentRevision,
+  deleteEntries,
+  entriesFrom,
+  familyLineItems,
+  gpuEvidenceOf,
+  insertEntries,
+  insertGpuRecords,
+  lockLineItems,
+  scopeEntries,
+  signedDates,
+  updateExcess,
+  updateVolumes,
+  volumeBefore,
+  type StoredEntry,
+} from '../production.repository';
+import { excessAfterChanges } from '../recompute-excess';
+import { figuresOf, kpisOf } from '../grid-figures';
+
+interface ParsedCell {
+  index: number;
+  lineItemId: number;
+  date: string;
+  volume: string;
+  previous: string | undefined;
+}
+
+const MAX_ISSUES = 50;
+
+function parseCellVolume(v: string | number | null | undefined): ReturnType<typeof parseVolume> {
+  if (v === null || v === undefined || v === '' || v === 0 || v === '0') return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
+  return parseVolume(typeof v === 'string' ? v.trim() : v);
+}
+
+/** Pure validation of the payload (numbers, dates in the month, duplicates). */
+export function parseCells(input: SaveGridBody): ParsedCell[] {
+  const first = firstDayOfMonth(input.year, input.month);
+  const last = lastDayOfMonth(input.year, input.month);
+  const issues: { path: string; message: string; code: string }[] = [];
+  const seen = new Set<string>();
+  const cells: ParsedCell[] = [];
+  input.cells.forEach((c, index) => {
+    if (issues.length >= MAX_ISSUES) return;
+    const vol = parseCellVolume(c.volume);
+    if (!vol.ok) {
+      issues.push({ path: `cells.${index}.volume`, code: vol.error, message: `Celda ${index + 1}: ${NUMBER_PARSE_ERROR_MESSAGES[vol.error].es} (máximo 6 decimales, sin negativos)` });
+      return;
+    }
+    let previous: string | undefined;
+    if (c.previous !== undefined) {
+      const p = parseCellVolume(c.previous);
+      if (!p.ok) {
+        issues.push({ path: `cells.${index}.previous`, code: p.error, message: `Celda ${index + 1}: valor anterior inválido` });
+        return;
+      }
+      previous = p.value;
+    }
+    if (!parseIsoDate(c.date) || c.date < first || c.date > last) {
+      issues.push({ path: `cells.${index}.date`, code: 'not_in_month', message: `Celda ${index + 1}: la fecha ${c.date} no pertenece a ${input.month}/${input.year}` });
+      return;
+    }
+    const key = `${c.lineItemId}|${c.date}`;
+    if (seen.has(key)) {
+      issues.push({ path: `cells.${index}`, code: 'duplicate', message: `Celda ${index + 1}: la partida ${c.lineItemId} del ${c.date} viene repetida` });
+      return;
+    }
+    seen.add(key);
+    cells.push({ index, lineItemId: c.lineItemId, date: c.date, volume: vol.value, previous });
+  });
+  if (issues.length) throw invalid(issues);
+  return cells;
+}
+
+type Op = { kind: 'insert' | 'update' | 'delete'; cell: ParsedCell; stored: StoredEntry | undefined };
+
+export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<SaveGridResponse> {
+  const cells = parseCells(input);
+  const { layer, siteId, year, month } = input;
+  const monthStart = firstDayOfMonth(year, month);
+
+  return db.transaction(async (tx) => {
+    const fs = await loadFamilySite(tx, input.workOrderId, siteId);
+    ensureCanWrite(ctx.actor, fs);
+    const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
+
+    const submitted = [...new Set(cells.map((c) => c.lineItemId))];
+    const items = new Map((await familyLineItems(tx, fs.familyId, submitted)).map((li) => [li.id, li]));
+    const unknown = cells.filter((c) => !items.has(c.lineItemId)).slice(0, MAX_ISSUES);
+    if (unknown.length) {
+      throw invalid(unknown.map((c) => ({ path: `cells.${c.index}.lineItemId`, code: 'unknown_line_item', message: `La partida ${c.lineItemId} no pertenece a la OT ${fs.initial.folio}` })));
+    }
+
+    // First pass without row locks: most cells of a full-grid save do not change.
+    const stored0 = new Map<string, string>();
+    for (const e of await scopeEntries(tx, period.monthlyReportId, siteId, layer, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
+    const intended = cells.filter((c) => (c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0')));
+    let unchanged = cells.length - intended.length;
+
+    if (!intended.length) {
+      return { revision: await currentRevision(tx), inserted: 0, updated: 0, deleted: 0, unchanged, excessChanged: 0, gpuCreated: 0, gpuDeleted: 0, rows: [], ...(input.withKpis ? { kpis: await kpisOf(tx, fs.familyId, year, month) } : {}) };
+    }
+
+    for (const c of intended) assertInWindow(fs, c.date);
+    const signed = await signedDates(tx, period.monthlyReportId, siteId);
+    const onSigned = intended.find((c) => signed.has(c.date));
+    if (onSigned) throw daySigned({ siteId, date: onSigned.date });
+
+    const touched = [...new Set(intended.map((c) => c.lineItemId))].sort((a, b) => a - b);
+    await lockLineItems(tx, touched);
+    const entries = await entriesFrom(tx, touched, monthStart);
+    const byCell = new Map<string, StoredEntry>();
+    for (const e of entries) if (e.siteId === siteId && e.layer === layer) byCell.set(`${e.lineItemId}|${e.date}`, e);
+
+    const stale: { lineItemId: number; siteId: number; date: string; layer: string; current: string | null; revision: number | null }[] = [];
+    const ops: Op[] = [];
+    for (const c of intended) {
+      const stored = byCell.get(`${c.lineItemId}|${c.date}`);
+      const current = stored ? canon(stored.volume) : '0';
+      if (current === c.volume) {
+        unchanged++;
+        continue;
+      }
+      const conflict = c.previous !== undefined ? current !== c.previous : stored !== undefined && stored.revision > input.baseRevision;
+      if (conflict) {
+        stale.push({ lineItemId: c.lineItemId, siteId, date: c.date, layer, current: stored ? current : null, revision: stored?.revision ?? null });
+        continue;
+      }
+      ops.push({ kind: !stored ? 'insert' : c.volume === '0' ? 'delete' : 'update', cell: c, stored });
+    }
+    if (stale.length) {
+      const e = staleGrid(stale);
+      throw new DomainError('stale_grid', {
+        message: `Otra persona modificó ${stale.length === 1 ? '1 celda' : `${stale.length} celdas`} después de que usted cargó la sábana; recargue y vuelva a capturar.`,
+        details: { ...e.details, cells: stale },
+      });
+    }
+
+    const deletes = ops.filter((o) => o.kind === 'delete');
+    const evidence = await gpuEvidenceOf(tx, deletes.map((o) => o.stored!.id));
+    const withEvidence = evidence.find((g) => g.hasEvidence);
+    if (withEvidence) throw gpuHasEvidence(withEvidence.entryId);
+
+    // The engine runs over the entries as they will be after this save.
+    const deletedIds = new Set(deletes.map((o) => o.stored!.id));
+    const newVolume = new Map<number, string>();
+    for (const o of ops) if (o.kind === 'update') newVolume.set(o.stored!.id, o.cell.volume);
+    const walk: LineItemExcessEntry[] = [];
+    for (const e of entries) {
+      if (deletedIds.has(e.id)) continue;
+      walk.push({ id: e.id, lineItemId: e.lineItemId, date: e.date, layer: e.layer, siteId: e.siteId, volume: newVolume.get(e.id) ?? canon(e.volume) });
+    }
+    const inserts = ops.filter((o) => o.kind === 'insert');
+    for (const o of inserts) walk.push({ id: `new:${o.cell.lineItemId}|${o.cell.date}`, lineItemId: o.cell.lineItemId, date: o.cell.date, layer, siteId, volume: o.cell.volume });
+    const capMap = new Map(touched.map((id) => [id, items.get(id)!.cap]));
+    const excess = excessAfterChanges(walk, capMap, await volumeBefore(tx, touched, year, month));
+
+    const userId = ctx.actor.id;
+    const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
+    const updates = ops.filter((o) => o.kind === 'update');
+    const revisions = await updateVolumes(tx, userId, {
+      ids: updates.map((o) => o.stored!.id),
+      volumes: updates.map((o) => o.cell.volume),
+      excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
+    });
+    const inserted = await insertEntries(tx, { monthlyReportId: period.monthlyReportId, siteId, layer, userId }, {
+      lineItemIds: inserts.map((o) => o.cell.lineItemId),
+      dates: inserts.map((o) => o.cell.date),
+      volumes: inserts.map((o) => o.cell.volume),
+      excess: inserts.map((o) => excess.get(`new:${o.cell.lineItemId}|${o.cell.date}`) ?? '0'),
+    });
+    const excessIds: number[] = [];
+    const excessValues: string[] = [];
+    for (const e of entries) {
+      if (deletedIds.has(e.id) || newVolume.has(e.id)) continue;
+      const next = excess.get(e.id) ?? '0';
+      if (canon(e.excess) !== next) {
+        excessIds.push(e.id);
+        excessValues.push(next);
+      }
+    }
+    await updateExcess(tx, excessIds, excessValues);
+    const gpuCreated = await insertGpuRecords(
+      tx,
+      inserted.filter((r) => requiresGpu(items.get(r.lineItemId)!.subAnnex, '1')).map((r) => r.id),
+      userId,
+    );
+
+    const insertedId = new Map(inserted.map((r) => [`${r.lineItemId}|${r.date}`, r.id]));
+    await auditCells(
+      tx,
+      { actorId: userId, actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`, via: ctx.via, requestId: ctx.requestId ?? null, workOrderId: fs.familyId },
+      {
+        entityIds: ops.map((o) => String(o.stored?.id ?? insertedId.get(`${o.cell.lineItemId}|${o.cell.date}`))),
+        actions: ops.map((o) => o.kind),
+        changes: ops.map((o) =>
+          JSON.stringify({
+            volume: { before: o.stored ? canon(o.stored.volume) : null, after: o.kind === 'delete' ? null : o.cell.volume },
+            ...(o.kind === 'insert' ? { lineItemId: { before: null, after: o.cell.lineItemId }, date: { before: null, after: o.cell.date }, siteId: { before: null, after: siteId }, layer: { before: null, after: layer } } : {}),
+          }),
+        ),
+      },
+    );
+
+    const revision = Math.max(0, ...revisions, ...inserted.map((r) => r.revision));
+    return {
+      revision: revision || (await currentRevision(tx)),
+      inserted: inserted.length,
+      updated: updates.length,
+      deleted: deletes.length,
+      unchanged,
+      excessChanged: excessIds.length + updates.filter((o) => canon(o.stored!.excess) !== (excess.get(o.stored!.id) ?? '0')).length + inserted.filter((r) => (excess.get(`new:${r.lineItemId}|${r.date}`) ?? '0') !== '0').length,
+      gpuCreated,
+      gpuDeleted,
+      rows: await figuresOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }, touched),
+      ...(input.withKpis ? { kpis: await kpisOf(tx, fs.familyId, year, month) } : {}),
+    };
+  });
+}

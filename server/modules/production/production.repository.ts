@@ -1,0 +1,194 @@
+/**
+ * SQL of production entries. Set-based on purpose: a grid save touches up to 93,000 cells, so
+ * every write is one statement over `unnest(...)` arrays, never a round trip per cell.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database';
+import type { Layer } from '../../../domain/layer';
+
+/** An array bound as ONE parameter (drizzle would otherwise expand it into a list). */
+export const arr = (values: readonly unknown[]) => sql.param(values);
+
+/** `'1.500000'` → `'1.5'`, `'2.000000'` → `'2'`: pg numeric text in the canonical form of domain/money. */
+export function canon(v: string): string {
+  if (!v.includes('.')) return v === '-0' ? '0' : v;
+  const t = v.replace(/0+$/, '');
+  return t.endsWith('.') ? t.slice(0, -1) : t;
+}
+
+export type FamilyLineItem = {
+  id: number;
+  subAnnex: string;
+  cap: string;
+};
+
+/** The family's line items among `ids` (ids of other families are simply not returned). */
+export async function familyLineItems(db: DbOrTx, familyId: number, ids: readonly number[]): Promise<FamilyLineItem[]> {
+  const r = await db.execute<FamilyLineItem>(sql`
+    select id, sub_annex as "subAnnex", authorized_volume::text as cap from line_items
+    where family_id = ${familyId} and id = any(${arr(ids)}::int[])`);
+  return r.rows;
+}
+
+export type ScopeEntry = {
+  lineItemId: number;
+  date: string;
+  volume: string;
+};
+
+/** The stored cells of one grid (month, site, layer) on these line items. */
+export async function scopeEntries(db: DbOrTx, monthlyReportId: number, siteId: number, layer: Layer, lineItemIds: readonly number[]): Promise<ScopeEntry[]> {
+  const r = await db.execute<ScopeEntry>(sql`
+    select line_item_id as "lineItemId", date, volume::text as volume
+    from production_entries where monthly_report_id = ${monthlyReportId} and site_id = ${siteId} and layer = ${layer}
+      and line_item_id = any(${arr(lineItemIds)}::int[])`);
+  return r.rows;
+}
+
+/**
+ * Serialises writers of the same line items (saves, cap changes) for the rest of the
+ * transaction, in id order so two writers never deadlock. NO KEY UPDATE does not block the
+ * FOR KEY SHARE that foreign-key checks take, so inserts elsewhere are not held up.
+ */
+export async function lockLineItems(db: DbOrTx, ids: readonly number[]): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(sql`select id from line_items where id = any(${arr(ids)}::int[]) order by id for no key update`);
+}
+
+export type StoredEntry = {
+  id: number;
+  lineItemId: number;
+  date: string;
+  siteId: number;
+  layer: Layer;
+  volume: string;
+  excess: string;
+  revision: number;
+};
+
+/** Every entry of these line items dated on/after `fromDate` (null = all history). */
+export async function entriesFrom(db: DbOrTx, lineItemIds: readonly number[], fromDate: string | null): Promise<StoredEntry[]> {
+  if (!lineItemIds.length) return [];
+  const r = await db.execute<StoredEntry>(sql`
+    select id::int as id, line_item_id as "lineItemId", date, site_id as "siteId", layer, volume::text as volume,
+           excess_volume::text as excess, revision::float8 as revision
+    from production_entries
+    where line_item_id = any(${arr(lineItemIds)}::int[]) ${fromDate ? sql`and date >= ${fromDate}::date` : sql``}`);
+  return r.rows;
+}
+
+/** Volume produced before (year, month) per line item, from the monthly totals. */
+export async function volumeBefore(db: DbOrTx, lineItemIds: readonly number[], year: number, month: number): Promise<Map<number, string>> {
+  const map = new Map<number, string>();
+  if (!lineItemIds.length) return map;
+  const r = await db.execute<{ id: number; v: string }>(sql`
+    select line_item_id as id, sum(volume)::text as v from production_monthly_totals
+    where line_item_id = any(${arr(lineItemIds)}::int[]) and (year < ${year} or (year = ${year} and month < ${month}))
+    group by line_item_id`);
+  for (const row of r.rows) map.set(row.id, row.v);
+  return map;
+}
+
+export async function caps(db: DbOrTx, lineItemIds: readonly number[]): Promise<Map<number, string>> {
+  const r = await db.execute<{ id: number; cap: string }>(sql`
+    select id, authorized_volume::text as cap from line_items where id = any(${arr(lineItemIds)}::int[])`);
+  return new Map(r.rows.map((x) => [x.id, x.cap]));
+}
+
+/** Dates of the month whose daily report at this site is Firmado. */
+export async function signedDates(db: DbOrTx, monthlyReportId: number, siteId: number): Promise<Set<string>> {
+  const r = await db.execute<{ date: string }>(sql`
+    select date from daily_reports where monthly_report_id = ${monthlyReportId} and site_id = ${siteId} and signature_status = 'firmado'`);
+  return new Set(r.rows.map((x) => x.date));
+}
+
+export async function gpuEvidenceOf(db: DbOrTx, entryIds: readonly number[]): Promise<{ entryId: number; hasEvidence: boolean }[]> {
+  if (!entryIds.length) return [];
+  const r = await db.execute<{ entryId: number; hasEvidence: boolean }>(sql`
+    select production_entry_id::int as "entryId", (evidence_url is not null and evidence_url <> '') as "hasEvidence"
+    from gpu_records where production_entry_id = any(${arr(entryIds)}::bigint[])`);
+  return r.rows;
+}
+
+export async function deleteEntries(db: DbOrTx, entryIds: readonly number[]): Promise<number> {
+  if (!entryIds.length) return 0;
+  const g = await db.execute(sql`delete from gpu_records where production_entry_id = any(${arr(entryIds)}::bigint[])`);
+  await db.execute(sql`delete from production_entries where id = any(${arr(entryIds)}::bigint[])`);
+  return g.rowCount ?? 0;
+}
+
+/** Volume changes (new revision each) with their recomputed excess; returns the revisions. */
+export async function updateVolumes(
+  db: DbOrTx,
+  userId: number | null,
+  rows: { ids: number[]; volumes: string[]; excess: string[] },
+): Promise<number[]> {
+  if (!rows.ids.length) return [];
+  const r = await db.execute<{ revision: number }>(sql`
+    update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
+      updated_by = ${userId}, updated_at = now()
+    from unnest(${arr(rows.ids)}::bigint[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(id, v, e)
+    where p.id = u.id returning p.revision::float8 as revision`);
+  return r.rows.map((x) => x.revision);
+}
+
+export interface NewEntries {
+  lineItemIds: number[];
+  dates: string[];
+  volumes: string[];
+  excess: string[];
+}
+
+export async function insertEntries(
+  db: DbOrTx,
+  scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
+  rows: NewEntries,
+): Promise<{ id: number; lineItemId: number; date: string; revision: number }[]> {
+  if (!rows.lineItemIds.length) return [];
+  const r = await db.execute<{ id: number; lineItemId: number; date: string; revision: number }>(sql`
+    insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by, updated_by)
+    select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}, ${scope.userId}
+    from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(li, d, v, e)
+    returning id::int as id, line_item_id as "lineItemId", date, revision::float8 as revision`);
+  return r.rows;
+}
+
+/** Excess-only changes: no new revision (the volume the client saw did not change). */
+export async function updateExcess(db: DbOrTx, ids: readonly number[], excess: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(sql`
+    update production_entries p set excess_volume = u.e
+    from unnest(${arr(ids)}::bigint[], ${arr(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
+}
+
+export async function insertGpuRecords(db: DbOrTx, entryIds: readonly number[], userId: number | null): Promise<number> {
+  if (!entryIds.length) return 0;
+  const r = await db.execute(sql`
+    insert into gpu_records (production_entry_id, status, updated_by)
+    select u.id, 'pendiente', ${userId} from unnest(${arr(entryIds)}::bigint[]) as u(id)
+    on conflict (production_entry_id) do nothing`);
+  return r.rowCount ?? 0;
+}
+
+/** The newest revision handed out (0 before the first write). */
+export async function currentRevision(db: DbOrTx): Promise<number> {
+  const r = await db.execute<{ v: number }>(sql`select case when is_called then last_value else 0 end::float8 as v from production_revision_seq`);
+  return r.rows[0]?.v ?? 0;
+}
+
+/**
+ * Audit rows of a save, one per changed cell, in one statement (the shape recordAudit writes:
+ * entity, id, action, before/after of the changed field), because 28,000 cells through the generic
+ * per-row insert would cost more than the save itself.
+ */
+export async function auditCells(
+  db: DbOrTx,
+  audit: { actorId: number | null; actorLabel: string; via: string; requestId: string | null; workOrderId: number },
+  rows: { entityIds: string[]; actions: string[]; changes: string[] },
+): Promise<void> {
+  if (!rows.entityIds.length) return;
+  await db.execute(sql`
+    insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
+    select ${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_entry', u.eid, u.act, u.ch::jsonb, ${audit.workOrderId}, ${audit.requestId}
+    from unnest(${arr(rows.entityIds)}::text[], ${arr(rows.actions)}::text[], ${arr(rows.changes)}::text[]) as u(eid, act, ch)`);
+}

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES, type WorkOrder, type WorkOrderKind, type WorkOrderStatus } from '../../../app/api-types';
+import { describeError } from '../../../app/errors';
+import { formatDate, formatInteger, formatWindow } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import { ButtonLink, DownloadLink } from '../../../components/ui/button';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { Icons } from '../../../components/ui/icons';
+import { PageHeader, Toolbar } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorState, LoadingState } from '../../../components/ui/states';
+import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
+import { workOrdersExportUrl, type WorkOrderListParams } from '../api/work-orders-api';
+import { useWorkOrders } from '../hooks/use-work-orders';
+import type { RefOption } from './refs';
+import { WorkOrderKindBadge, WorkOrderStatusBadge } from './work-order-badges';
+
+const PAGE_SIZE = 100;
+
+function numberParam(value: string | null): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function isStatus(v: string | null): v is WorkOrderStatus {
+  return (WORK_ORDER_STATUSES as readonly string[]).includes(v ?? '');
+}
+
+function isKind(v: string | null): v is WorkOrderKind {
+  return (WORK_ORDER_KINDS as readonly string[]).includes(v ?? '');
+}
+
+interface Props {
+  clients: readonly RefOption[];
+  sites: readonly RefOption[];
+  fronts: readonly RefOption[];
+  canCreate: boolean;
+  /** Where a row's folio links to. */
+  detailPath: (id: number) => string;
+  newPath: string;
+}
+
+/** The OT list; every filter lives in the URL so a filtered list can be bookmarked or shared. */
+export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath, newPath }: Props) {
+  const { t, locale } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [search, setSearch] = useState(searchParams.get('q') ?? '');
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+
+  const status = searchParams.get('status');
+  const kind = searchParams.get('kind');
+  const params: WorkOrderListParams = {
+    q: searchParams.get('q') || undefined,
+    status: isStatus(status) ? status : undefined,
+    kind: isKind(kind) ? kind : undefined,
+    clientId: numberParam(searchParams.get('clientId')),
+    siteId: numberParam(searchParams.get('siteId')),
+    frontId: numberParam(searchParams.get('frontId')),
+    initialOnly: searchParams.get('initialOnly') === 'true' ? true : undefined,
+    limit: PAGE_SIZE,
+    offset: numberParam(searchParams.get('offset')) ?? 0,
+  };
+
+  const setParam = (name: string, value: string | undefined) => {
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name !== 'offset') next.delete('offset');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  useEffect(() => {
+    if ((searchParams.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || undefined);
+    // Only the typed (debounced) text drives this effect; the URL may also change by navigation.
+  }, [debouncedSearch]);
+
+  const list = useWorkOrders(params);
+  const hasFilters = [...searchParams.keys()].some((k) => k !== 'offset');
+
+  const columns: Column<WorkOrder>[] = [
+    {
+      key: 'folio',
+      header: t('wo.folio'),
+      width: '9rem',
+      nowrap: true,
+      render: (wo) => (
+        <Link to={detailPath(wo.id)} className="link-strong mono" data-testid="work-order-link">
+          {wo.folio}
+        </Link>
+      ),
+    },
+    { key: 'description', header: t('wo.description'), render: (wo) => <span className="clamp-2" title={wo.description}>{wo.description}</span> },
+    { key: 'client', header: t('wo.client'), width: '10rem', render: (wo) => wo.clientName },
+    { key: 'status', header: t('wo.status'), width: '9rem', render: (wo) => <WorkOrderStatusBadge status={wo.status} /> },
+    { key: 'kind', header: t('wo.kind'), width: '9rem', render: (wo) => <WorkOrderKindBadge workOrder={wo} /> },
+    { key: 'plannedStart', header: t('wo.plannedStart'), width: '7.5rem', nowrap: true, render: (wo) => formatDate(wo.plannedStart) },
+    { key: 'plannedEnd', header: t('wo.plannedEnd'), width: '7.5rem', nowrap: true, render: (wo) => formatDate(wo.plannedEnd) },
+    { key: 'validity', header: t('wo.validity'), width: '13rem', nowrap: true, render: (wo) => formatWindow(wo.validity.start, wo.validity.end) },
+    {
+      key: 'sites',
+      header: t('wo.sites'),
+      width: '12rem',
+      render: (wo) => <span className="clamp-2">{wo.sites.map((s) => s.name).join(', ')}</span>,
+    },
+  ];
+
+  const refSelect = (name: string, label: string, allLabel: string, refs: readonly RefOption[]) => (
+    <select className="input select" aria-label={label} value={searchParams.get(name) ?? ''} onChange={(e) => setParam(name, e.target.value || undefined)} data-testid={`filter-${name}`}>
+      <option value="">{allLabel}</option>
+      {refs.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.label}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <div className="page page-fill" data-testid="work-orders-page">
+      <PageHeader
+        title={t('wo.title')}
+        subtitle={list.data ? t('common.count', { count: formatInteger(list.data.total) }) : undefined}
+        actions={
+          <>
+            <DownloadLink href={workOrdersExportUrl(params)} icon={<Icons.download />} data-testid="export-xlsx">
+              {t('common.exportXlsx')}
+            </DownloadLink>
+            {canCreate && (
+              <ButtonLink to={newPath} variant="primary" icon={<Icons.plus />} data-testid="new-button">
+                {t('wo.new')}
+              </ButtonLink>
+            )}
+          </>
+        }
+      />
+      <Toolbar
+        end={
+          hasFilters ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => { setSearch(''); setSearchParams({}, { replace: true }); }} data-testid="clear-filters">
+              {t('common.clearFilters')}
+            </button>
+          ) : undefined
+        }
+      >
+        <input
+          type="search"
+          className="input input-search"
+          placeholder={t('common.searchPlaceholder')}
+          aria-label={t('common.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="search-input"
+        />
+        <select className="input select" aria-label={t('wo.status')} value={params.status ?? ''} onChange={(e) => setParam('status', e.target.value || undefined)} data-testid="filter-status">
+          <option value="">{t('wo.allStatuses')}</option>
+          {WORK_ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select className="input select" aria-label={t('wo.kind')} value={params.kind ?? ''} onChange={(e) => setParam('kind', e.target.value || undefined)} data-testid="filter-kind">
+          <option value="">{t('wo.allKinds')}</option>
+          {WORK_ORDER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        {refSelect('clientId', t('wo.client'), t('wo.allClients'), clients)}
+        {refSelect('siteId', t('wo.sites'), t('wo.allSites'), sites)}
+        {refSelect('frontId', t('wo.front'), t('wo.allFronts'), fronts)}
+        <label className="checkbox toolbar-check">
+          <input type="checkbox" checked={params.initialOnly === true} onChange={(e) => setParam('initialOnly', e.target.checked ? 'true' : undefined)} data-testid="filter-initialOnly" />
+          <span>{t('wo.initialOnly')}</span>
+        </label>
+      </Toolbar>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState message={describeError(list.error, t, locale)} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <DataTable
+            columns={columns}
+            rows={list.data.items}
+            rowKey={(wo) => wo.id}
+            rowTestId="work-orders-row"
+            empty={hasFilters ? t('common.emptyFiltered') : t('common.empty')}
+            caption={t('wo.title')}
+          />
+          {list.data.total > PAGE_SIZE && (
+            <Pagination offset={params.offset ?? 0} limit={PAGE_SIZE} total={list.data.total} onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
