@@ -99,7 +99,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerGpuRoutes(app, database.db);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // serve: false — files go through the public '/*' route below; routes the plugin would add per file are private (401).
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     // Single-page app: any non-API GET serves index.html.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';

@@ -36,7 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
-    embeddedPort: int(env.CARPETA_EMBEDDED_PG_PORT, 54329),
+    /** 0: pick a free loopback port at each start (the CLI finds it in postmaster.pid). */
+    embeddedPort: int(env.CARPETA_EMBEDDED_PG_PORT, 0),
     adminEmail: env.CARPETA_ADMIN_EMAIL || undefined,
     adminPassword: env.CARPETA_ADMIN_PASSWORD || undefined,
     maxUploadBytes: int(env.CARPETA_MAX_UPLOAD_MB, 25) * 1024 * 1024,

@@ -149,3 +149,16 @@ export async function generateDataset(pool: pg.Pool, opts: { mainItems: number; 
     c.release();
   }
 }
+
+/** The dataset already in a reused database (BENCH_REUSE_DIR), or null. */
+export async function existingDataset(pool: pg.Pool): Promise<Dataset | null> {
+  const r = await pool.query<{ id: number; folio: string; sites: number[]; items: number }>(
+    `select w.id, w.folio, array(select site_id from work_order_sites s where s.work_order_id = w.id order by role, site_id) as sites,
+            (select count(*)::int from line_items l where l.family_id = w.id) as items
+     from work_orders w where w.folio like 'BENCH-%' order by w.id`);
+  if (!r.rows.length) return null;
+  const info = (x: (typeof r.rows)[number]): FamilyInfo => ({ familyId: x.id, workOrderId: x.id, siteIds: x.sites, items: x.items });
+  const main = info(r.rows.find((x) => x.folio === 'BENCH-MAIN')!);
+  const s300 = r.rows.find((x) => x.folio === 'BENCH-300');
+  return { main, small300: s300 ? info(s300) : main, others: r.rows.filter((x) => x.folio.startsWith('BENCH-OT-')).map(info), counts: {} };
+}

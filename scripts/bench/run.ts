@@ -16,7 +16,7 @@ import { loadConfig } from '../../server/config';
 import { connect, ensureDatabase, runMigrations, type Database } from '../../server/db/database';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/db/embedded-postgres';
 import { newClient, type BenchContext } from './context';
-import { generateDataset } from './dataset';
+import { existingDataset, generateDataset } from './dataset';
 import { SCENARIOS } from './scenarios';
 
 const args = process.argv.slice(2);
@@ -38,12 +38,14 @@ async function freePort(): Promise<number> {
 }
 
 async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  const name = `carpeta_bench_${process.pid}`;
+  const name = process.env.BENCH_REUSE_DIR ? 'carpeta_bench' : `carpeta_bench_${process.pid}`;
   let server: EmbeddedServer | undefined;
   let tmp: string | undefined;
   let serverUrl = process.env.DATABASE_URL;
+  // BENCH_REUSE_DIR (development only): keep the embedded cluster and its dataset between runs.
+  const reuse = process.env.BENCH_REUSE_DIR;
   if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'carpeta-bench-'));
+    tmp = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'carpeta-bench-'));
     server = await startEmbeddedPostgres({ dataDir: tmp, port: await freePort(), log: () => undefined });
     serverUrl = server.url;
   }
@@ -62,7 +64,7 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanup: () =>
         await admin.end();
       }
       await server?.stop();
-      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      if (tmp && !process.env.BENCH_REUSE_DIR) fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
 }
@@ -83,7 +85,7 @@ async function main() {
     await bootstrap(database, config);
     log(`generating the ${quick ? 'quick' : 'standard'} dataset…`);
     const t0 = Date.now();
-    const dataset = await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log });
+    const dataset = (await existingDataset(database.pool)) ?? (await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log }));
     log(`dataset ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
 
     const app = await buildApp({ config, database });

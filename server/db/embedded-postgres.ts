@@ -14,6 +14,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -137,6 +138,17 @@ function stopPid(pid: number): Promise<void> {
   });
 }
 
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
 async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -196,11 +208,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     return { url, port: running.port, stop: () => (adopt ? stopPid(running.pid) : Promise.resolve()) };
   }
 
+  const port = opts.port || (await freeLoopbackPort());
   const child = spawn(
     postgres,
     [
       '-D', pgData,
-      '-p', String(opts.port),
+      '-p', String(port),
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=300',
@@ -219,7 +232,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   try {
     await waitReady(url, child, () => output);
   } catch (err) {
@@ -230,7 +243,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   let stopping: Promise<void> | undefined;
   return {
     url,
-    port: opts.port,
+    port,
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,9 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, apiUrl, buildQuery, fieldErrorMap, normalizeFieldPath, parseFieldErrors, setCsrfToken, setUnauthorizedHandler } from './api-client';
+import {
+  ApiError,
+  apiRequest,
+  apiUrl,
+  buildQuery,
+  fieldErrorMap,
+  normalizeFieldPath,
+  parseFieldErrors,
+  setCsrfToken,
+  setUnauthorizedHandler,
+} from './api-client';
 
 describe('buildQuery', () => {
   it('skips empty values and keeps order', () => {
-    expect(buildQuery({ q: 'pemex', active: true, clientId: 3, siteId: undefined, status: '', x: null })).toBe('?q=pemex&active=true&clientId=3');
+    expect(buildQuery({ q: 'pemex', active: true, clientId: 3, siteId: undefined, status: '', x: null })).toBe(
+      '?q=pemex&active=true&clientId=3',
+    );
     expect(buildQuery({})).toBe('');
     expect(buildQuery()).toBe('');
   });
@@ -24,8 +36,12 @@ describe('field errors', () => {
     expect(normalizeFieldPath('bodyText')).toBe('bodyText');
   });
   it('reads arrays and {issues} details', () => {
-    expect(parseFieldErrors([{ path: 'body.folio', message: 'Obligatorio' }, { nope: 1 }, 'x'])).toEqual([{ path: 'folio', message: 'Obligatorio' }]);
-    expect(parseFieldErrors({ issues: [{ path: 'volume', code: 'negative', message: 'No negativo' }] })).toEqual([{ path: 'volume', message: 'No negativo' }]);
+    expect(parseFieldErrors([{ path: 'body.folio', message: 'Obligatorio' }, { nope: 1 }, 'x'])).toEqual([
+      { path: 'folio', message: 'Obligatorio' },
+    ]);
+    expect(parseFieldErrors({ issues: [{ path: 'volume', code: 'negative', message: 'No negativo' }] })).toEqual([
+      { path: 'volume', message: 'No negativo' },
+    ]);
     expect(parseFieldErrors({ constraint: 'x' })).toEqual([]);
     expect(parseFieldErrors(undefined)).toEqual([]);
   });
@@ -68,7 +84,9 @@ describe('apiRequest', () => {
   });
 
   it('turns error answers into ApiError with details', async () => {
-    stubFetch(400, { error: { code: 'validation_failed', message: 'Datos inválidos', details: [{ path: 'body.name', message: 'Obligatorio' }] } });
+    stubFetch(400, {
+      error: { code: 'validation_failed', message: 'Datos inválidos', details: [{ path: 'body.name', message: 'Obligatorio' }] },
+    });
     const error = await apiRequest('POST', '/clients', { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
@@ -91,12 +109,21 @@ describe('apiRequest', () => {
   it('accepts 204 without a body and maps network failures', async () => {
     stubFetch(204, undefined);
     await expect(apiRequest('POST', '/auth/logout')).resolves.toBeUndefined();
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(apiRequest('GET', '/health')).rejects.toMatchObject({ status: 0, code: 'network_error' });
   });
 
   it('falls back to a code by status when the body is not the error shape', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 429 })));
-    await expect(apiRequest('POST', '/auth/login', { body: {}, redirectOn401: false })).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>', { status: 429 })),
+    );
+    await expect(apiRequest('POST', '/auth/login', { body: {}, redirectOn401: false })).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+    });
   });
 });

@@ -2,7 +2,7 @@
  * Server-side validation shown where it belongs: each `{path, message}` of a 400 goes under its
  * field; what no field claims (and non-validation errors) goes into a summary at the top.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { fieldErrorMap, isApiError } from './api-client';
 import { describeError } from './errors';
 import { useI18n } from './i18n';
@@ -50,21 +50,37 @@ export function useFormErrors() {
  * as `sites`): the others are listed here so no server message is ever lost.
  */
 export function FormErrorSummary({ errors, shown }: { errors: FormErrors; shown: readonly string[] }) {
-  if (!errors.form && Object.keys(errors.fields).length === 0) return null;
-  const orphans = Object.entries(errors.fields).filter(
-    ([path]) => !shown.some((s) => path === s || path.startsWith(`${s}.`)),
-  );
+  const ref = useRef<HTMLDivElement>(null);
+  const hasErrors = !!errors.form || Object.keys(errors.fields).length > 0;
+
+  // After a failed save, bring the first message into view: the first invalid field, else this summary.
+  useEffect(() => {
+    if (!hasErrors) return;
+    const form = ref.current?.closest('form');
+    const firstInvalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (firstInvalid) {
+      firstInvalid.focus({ preventScroll: true });
+      firstInvalid.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    } else {
+      ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }, [errors, hasErrors]);
+
+  if (!hasErrors) return <div ref={ref} hidden />;
+  const orphans = Object.entries(errors.fields).filter(([path]) => !shown.some((s) => path === s || path.startsWith(`${s}.`)));
   return (
-    <Alert tone="danger" title={errors.form ?? undefined} testId="form-error">
-      {orphans.length > 0 && (
-        <ul className="error-list">
-          {orphans.map(([path, message]) => (
-            <li key={path}>
-              {path ? <code>{path}</code> : null} {message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Alert>
+    <div ref={ref}>
+      <Alert tone="danger" title={errors.form ?? undefined} testId="form-error">
+        {orphans.length > 0 && (
+          <ul className="error-list">
+            {orphans.map(([path, message]) => (
+              <li key={path}>
+                {path ? <code>{path}</code> : null} {message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Alert>
+    </div>
   );
 }

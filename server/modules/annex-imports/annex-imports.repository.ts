@@ -1,8 +1,9 @@
 /** SQL of annex import jobs and of the contract an OT's annex is checked against. */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
-import { fail, invalid } from '../../fail';
+import { fail, invalid, missing } from '../../fail';
 import type { AnnexJobRow } from './annex-import-preview';
+import type { ResolvedRow } from './resolve-annex-rows';
 
 const TS = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
@@ -15,6 +16,22 @@ export async function findAnnexJob(db: DbOrTx, id: number, options: { forUpdate?
     where j.id = ${id} and j.target = 'annex'
     ${options.forUpdate ? sql`for update of j` : sql``}`);
   return r.rows[0];
+}
+
+/** The family an annex job belongs to (the commit locks the family before the job). */
+export async function familyOfJob(db: DbOrTx, id: number): Promise<number> {
+  const r = await db.execute<{ familyId: number }>(sql`select (preview->>'familyId')::int as "familyId" from import_jobs where id = ${id} and target = 'annex'`);
+  if (!r.rows[0]) throw missing(`La importación ${id}`);
+  return r.rows[0].familyId;
+}
+
+/** Only what the commit needs of the stored preview (it is megabytes on a full sábana). */
+export async function lockJobForCommit(db: DbOrTx, id: number) {
+  const r = await db.execute<{ status: AnnexJobRow['status']; errorCount: number; workOrderId: number; fileName: string; sha256: string; rows: ResolvedRow[]; dayDates: string[]; baseVersion: number }>(sql`
+    select status, error_count as "errorCount", work_order_id as "workOrderId", file_name as "fileName", sha256,
+           preview->'rows' as rows, preview->'dayDates' as "dayDates", (preview->>'baseVersion')::int as "baseVersion"
+    from import_jobs where id = ${id} for update`);
+  return r.rows[0]!;
 }
 
 /**

@@ -75,3 +75,18 @@ export async function assertPeriodWritableIfExists(tx: DbOrTx, actor: Actor, p: 
   const row = await lockRow(tx, r.rows[0].id);
   assertWritable(actor, p, row.status);
 }
+
+/**
+ * For writes that reach existing entries of several months at once (an annex commit changing a
+ * cap recomputes the excess of entries in every month of the family): locks each of those
+ * monthly reports FOR SHARE, in id order (no deadlocks between two such writers), and refuses
+ * with `period_closed` if any of them forbids the write. Pass the reports whose entries change.
+ */
+export async function lockReportsForWrite(tx: DbOrTx, actor: Actor, monthlyReportIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(monthlyReportIds)].sort((a, b) => a - b);
+  if (!ids.length) return;
+  const rows = await tx.execute<{ id: number; workOrderId: number; year: number; month: number; status: MonthlyStatus }>(sql`
+    select id, work_order_id as "workOrderId", year, month, status from monthly_reports
+    where id = any(${`{${ids.join(',')}}`}::int[]) order by id for share`);
+  for (const r of rows.rows) assertWritable(actor, { familyId: r.workOrderId, year: r.year, month: r.month }, r.status);
+}

@@ -11,12 +11,12 @@ import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/database';
 import { fail, missing } from '../../fail';
 import { ensure, inSupervisorScope, type Permission } from '../../policy';
-import { findFamily, findWorkOrder, type WorkOrderRow } from '../work-orders/work-orders.repository';
+import { familyOf, type FamilyMember } from './production.repository';
 
 export interface FamilyContext {
   familyId: number;
-  initial: WorkOrderRow;
-  members: WorkOrderRow[];
+  initial: FamilyMember;
+  members: FamilyMember[];
 }
 
 export interface FamilySite extends FamilyContext {
@@ -28,11 +28,10 @@ export interface FamilySite extends FamilyContext {
 
 /** The family of any of its OTs (404 when the OT does not exist). */
 export async function loadFamily(db: DbOrTx, workOrderId: number): Promise<FamilyContext> {
-  const wo = await findWorkOrder(db, workOrderId);
-  if (!wo) throw missing(`La OT ${workOrderId}`);
-  const members = await findFamily(db, wo.familyId);
-  const initial = members.find((m) => m.kind === 'initial') ?? wo;
-  return { familyId: wo.familyId, initial, members };
+  const members = await familyOf(db, workOrderId);
+  const initial = members.find((m) => m.kind === 'initial') ?? members[0];
+  if (!initial) throw missing(`La OT ${workOrderId}`);
+  return { familyId: initial.familyId, initial, members };
 }
 
 /** Sites of the family with their role (the initial OT's role wins when several OTs list a site). */

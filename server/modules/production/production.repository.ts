@@ -192,3 +192,34 @@ export async function auditCells(
     select ${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_entry', u.eid, u.act, u.ch::jsonb, ${audit.workOrderId}, ${audit.requestId}
     from unnest(${arr(rows.entityIds)}::text[], ${arr(rows.actions)}::text[], ${arr(rows.changes)}::text[]) as u(eid, act, ch)`);
 }
+
+export type FamilyMember = {
+  id: number;
+  folio: string;
+  description: string;
+  kind: 'initial' | 'reprogramming';
+  familyId: number;
+  active: boolean;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  requiresYard: boolean;
+  yardStart: string | null;
+  yardEnd: string | null;
+  sites: { siteId: number; role: string; name: string }[];
+};
+
+/** Every OT of the family of `workOrderId` (initial first) in one query; empty when it does not exist. */
+export async function familyOf(db: DbOrTx, workOrderId: number): Promise<FamilyMember[]> {
+  const r = await db.execute<FamilyMember>(sql`
+    with f as (select coalesce(parent_id, id) as id from work_orders where id = ${workOrderId})
+    select w.id, w.folio, w.description, w.kind, f.id as "familyId", w.active,
+      w.planned_start as "plannedStart", w.planned_end as "plannedEnd", w.actual_start as "actualStart", w.actual_end as "actualEnd",
+      w.requires_yard as "requiresYard", w.yard_start as "yardStart", w.yard_end as "yardEnd",
+      coalesce((select json_agg(json_build_object('siteId', s.id, 'role', ws.role, 'name', s.name) order by ws.role, s.name)
+                from work_order_sites ws join sites s on s.id = ws.site_id where ws.work_order_id = w.id), '[]'::json) as sites
+    from f join work_orders w on w.id = f.id or w.parent_id = f.id
+    order by w.reprogramming_number`);
+  return r.rows;
+}

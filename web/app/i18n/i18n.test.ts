@@ -15,7 +15,8 @@ describe('dictionaries', () => {
   });
 
   it('no text is empty', () => {
-    for (const [key, value] of [...Object.entries(es), ...Object.entries(en)]) expect({ key, empty: value.trim() === '' }).toEqual({ key, empty: false });
+    for (const [key, value] of [...Object.entries(es), ...Object.entries(en)])
+      expect({ key, empty: value.trim() === '' }).toEqual({ key, empty: false });
   });
 
   it('keeps the login error the spec asks for', () => {

@@ -41,10 +41,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale === 'es' ? 'es-MX' : 'en';
   }, [locale]);
 
-  const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale],
-  );
+  const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

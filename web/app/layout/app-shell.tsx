@@ -80,7 +80,11 @@ export function AppShell() {
                 <ul>
                   {items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')} data-testid={item.testId}>
+                      <NavLink
+                        to={item.to}
+                        className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                        data-testid={item.testId}
+                      >
                         {item.icon()}
                         <span>{t(item.labelKey)}</span>
                       </NavLink>

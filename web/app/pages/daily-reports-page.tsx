@@ -22,7 +22,12 @@ export function DailyReportsPage() {
       {filters.siteId !== null ? (
         <DailyReportsScreen
           params={{ siteId: filters.siteId, year: filters.year, month: filters.month }}
-          onOpenGrid={(familyId) => navigate({ pathname: paths.production, search: `?ot=${familyId}&sitio=${filters.siteId}&anio=${filters.year}&mes=${filters.month}&capa=TE` })}
+          onOpenGrid={(familyId) =>
+            navigate({
+              pathname: paths.production,
+              search: `?ot=${familyId}&sitio=${filters.siteId}&anio=${filters.year}&mes=${filters.month}&capa=TE`,
+            })
+          }
         />
       ) : (
         <p className="muted" data-testid="daily-choose">

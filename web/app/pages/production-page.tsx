@@ -27,7 +27,15 @@ export function ProductionPage() {
       <ProductionTabs />
       <PeriodFiltersBar filters={filters} onChange={setFilters} show={{ workOrder: true, site: 'workOrder', layer: true }} />
       {ready && filters.workOrderId !== null && filters.siteId !== null ? (
-        <ProductionGridScreen params={{ workOrderId: filters.workOrderId, siteId: filters.siteId, year: filters.year, month: filters.month, layer: filters.layer }} />
+        <ProductionGridScreen
+          params={{
+            workOrderId: filters.workOrderId,
+            siteId: filters.siteId,
+            year: filters.year,
+            month: filters.month,
+            layer: filters.layer,
+          }}
+        />
       ) : (
         <p className="muted" data-testid="grid-choose">
           {t('prod.grid.choose')}

@@ -14,7 +14,13 @@ export function ProductionTabs() {
   return (
     <nav className="prod-tabs" aria-label={t('prod.title')}>
       {tabs.map((tab) => (
-        <NavLink key={tab.to} to={{ pathname: tab.to, search }} end className={({ isActive }) => `prod-tab${isActive ? ' prod-tab-active' : ''}`} data-testid={tab.testId}>
+        <NavLink
+          key={tab.to}
+          to={{ pathname: tab.to, search }}
+          end
+          className={({ isActive }) => `prod-tab${isActive ? ' prod-tab-active' : ''}`}
+          data-testid={tab.testId}
+        >
           {tab.label}
         </NavLink>
       ))}

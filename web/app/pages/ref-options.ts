@@ -25,7 +25,12 @@ export function useFrontRefs(): Ref[] {
 
 export function useSiteRefs(): Ref[] {
   const { t } = useI18n();
-  return (useCatalogueOptions('sites').data ?? []).map((s) => ({ id: s.id, label: s.name, active: s.active, detail: t(`siteKind.${s.kind}`) }));
+  return (useCatalogueOptions('sites').data ?? []).map((s) => ({
+    id: s.id,
+    label: s.name,
+    active: s.active,
+    detail: t(`siteKind.${s.kind}`),
+  }));
 }
 
 /** Users for pickers, or `null` when the caller's role cannot list users (only admins can today). */

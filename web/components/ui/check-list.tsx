@@ -42,7 +42,14 @@ export function CheckList({ name, label, options, selected, onChange, filterPlac
         {visible.map((o) => (
           <li key={o.value}>
             <label className="checkbox" htmlFor={`${id}-${o.value}`}>
-              <input id={`${id}-${o.value}`} type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} data-testid={`${name}-option`} data-value={o.value} />
+              <input
+                id={`${id}-${o.value}`}
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+                data-testid={`${name}-option`}
+                data-value={o.value}
+              />
               <span>{o.label}</span>
               {o.description && <span className="muted small">{o.description}</span>}
             </label>

@@ -93,7 +93,20 @@ type TextAreaFieldProps = CommonProps &
     onChange: (value: string) => void;
   };
 
-export function TextAreaField({ name, label, hint, error, required, className, testId, value, onChange, id, rows = 3, ...rest }: TextAreaFieldProps) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  testId,
+  value,
+  onChange,
+  id,
+  rows = 3,
+  ...rest
+}: TextAreaFieldProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-${name}`;
   return (
@@ -130,7 +143,21 @@ type SelectFieldProps = CommonProps &
     placeholder?: string;
   };
 
-export function SelectField({ name, label, hint, error, required, className, testId, value, onChange, options, placeholder, id, ...rest }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  testId,
+  value,
+  onChange,
+  options,
+  placeholder,
+  id,
+  ...rest
+}: SelectFieldProps) {
   const autoId = useId();
   const inputId = id ?? `${autoId}-${name}`;
   return (
@@ -256,7 +283,14 @@ export function DateField({ name, label, hint, error, required, className, testI
           aria-required={required || undefined}
           data-testid={testId ?? `field-${name}`}
         />
-        <button type="button" className="date-input-button" onClick={openPicker} disabled={disabled} aria-label={t('common.openCalendar')} tabIndex={-1}>
+        <button
+          type="button"
+          className="date-input-button"
+          onClick={openPicker}
+          disabled={disabled}
+          aria-label={t('common.openCalendar')}
+          tabIndex={-1}
+        >
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path
               fill="currentColor"

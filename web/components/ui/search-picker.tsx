@@ -31,7 +31,20 @@ interface SearchPickerProps {
  * A combobox that searches on the server as the person types: for lists too long for a select
  * (work orders). `data-testid="field-<name>"` on the input, `picker-option` on each option.
  */
-export function SearchPicker({ name, label, value, onChange, search, placeholder, error, hint, required, disabled, exclude, clearOnSelect }: SearchPickerProps) {
+export function SearchPicker({
+  name,
+  label,
+  value,
+  onChange,
+  search,
+  placeholder,
+  error,
+  hint,
+  required,
+  disabled,
+  exclude,
+  clearOnSelect,
+}: SearchPickerProps) {
   const { t } = useI18n();
   const id = useId();
   const inputId = `${id}-${name}`;
@@ -91,13 +104,24 @@ export function SearchPicker({ name, label, value, onChange, search, placeholder
     <div className={['field', 'picker', error ? 'field-invalid' : ''].filter(Boolean).join(' ')} ref={rootRef}>
       <label className="field-label" htmlFor={inputId}>
         {label}
-        {required && <span className="field-required" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {showChip ? (
         <div className="picker-chip" data-testid={`picked-${name}`}>
           <span className="picker-chip-label">{value.label}</span>
           {!disabled && (
-            <button type="button" className="icon-button" aria-label={t('common.remove')} onClick={() => onChange(null)} data-testid={`clear-${name}`}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('common.remove')}
+              onClick={() => onChange(null)}
+              data-testid={`clear-${name}`}
+            >
               ×
             </button>
           )}

@@ -39,7 +39,15 @@ export function SidePanel({ open, title, onClose, children, footer, testId = 'si
   return (
     <div className="panel-layer">
       <div className="panel-backdrop" onClick={onClose} aria-hidden="true" />
-      <aside ref={panelRef} className={`panel${wide ? ' panel-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} data-testid={testId}>
+      <aside
+        ref={panelRef}
+        className={`panel${wide ? ' panel-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        data-testid={testId}
+      >
         <header className="panel-header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')} data-testid="panel-close">

@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 
 export function Spinner({ size = 'md', label }: { size?: 'sm' | 'md' | 'lg'; label?: string }) {
-  return <span className={`spinner spinner-${size}`} role={label ? 'status' : undefined} aria-label={label} aria-hidden={label ? undefined : true} />;
+  return (
+    <span
+      className={`spinner spinner-${size}`}
+      role={label ? 'status' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+    />
+  );
 }
 
 export function LoadingState({ label }: { label?: string }) {
@@ -39,7 +46,17 @@ export function EmptyState({ children }: { children: ReactNode }) {
 
 export type AlertTone = 'info' | 'success' | 'warning' | 'danger';
 
-export function Alert({ tone = 'info', title, children, testId }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; testId?: string }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  testId,
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className={`alert alert-${tone}`} role={tone === 'danger' ? 'alert' : 'status'} data-testid={testId}>
       {title && <strong className="alert-title">{title}</strong>}

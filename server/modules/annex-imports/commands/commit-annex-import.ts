@@ -16,14 +16,14 @@ import { conflict, DomainError, importHasErrors } from '../../../../domain/error
 import { Dec } from '../../../../domain/money';
 import type { Ctx } from '../../../context';
 import type { Db, Tx } from '../../../db/database';
-import { missing } from '../../../fail';
+
 import { ensure } from '../../../policy';
 import { recordAudit, recordAuditMany, type AuditInput } from '../../audit/record-audit';
 import { currentLineItems } from '../../line-items/line-items.repository';
 import { lineItemSortKey } from '../../line-items/sort-key';
 import { recomputeExcessForLineItems } from '../../production/recompute-excess';
 import { capAfter, indexCurrent, type CurrentLineItem } from '../annex-diff';
-import { findAnnexJob } from '../annex-imports.repository';
+import { familyOfJob, lockJobForCommit } from '../annex-imports.repository';
 import { lineKey, type ResolvedRow } from '../resolve-annex-rows';
 
 export interface CommitAnnexResult {
@@ -101,25 +101,33 @@ async function restatePlanned(tx: Tx, versionId: number, dayDates: string[], row
   if (!dayDates.length || !rows.length) return 0;
   await tx.execute(sql`
     delete from planned_volumes where line_item_id = any(${sql.param(rows.map((r) => r.id))}::int[]) and date = any(${sql.param(dayDates)}::date[])`);
-  const records = rows.flatMap(({ id, row }) => row.planned.map((p) => ({ l: id, d: p.date, v: p.volume })));
-  if (!records.length) return 0;
+  // Three parallel arrays (unnest) parse much faster than 28k jsonb objects.
+  const lineItemIds: number[] = [];
+  const dates: string[] = [];
+  const volumes: string[] = [];
+  for (const { id, row } of rows) {
+    for (const p of row.planned) {
+      lineItemIds.push(id);
+      dates.push(p.date);
+      volumes.push(p.volume);
+    }
+  }
+  if (!lineItemIds.length) return 0;
   await tx.execute(sql`
     insert into planned_volumes (line_item_id, date, volume, annex_version_id)
-    select x.l, x.d, x.v, ${versionId} from jsonb_to_recordset(${json(records)}) as x(l int, d date, v numeric)`);
-  return records.length;
+    select l, d, v, ${versionId} from unnest(${sql.param(lineItemIds)}::int[], ${sql.param(dates)}::date[], ${sql.param(volumes)}::numeric[]) as x(l, d, v)`);
+  return lineItemIds.length;
 }
 
 export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule: CapRule = 'replacement'): Promise<CommitAnnexResult> {
   ensure(ctx.actor, 'annex.import');
   return db.transaction(async (tx) => {
-    const peek = await findAnnexJob(tx, jobId);
-    if (!peek) throw missing(`La importación ${jobId}`);
-    const familyId = peek.preview.familyId;
+    const familyId = await familyOfJob(tx, jobId);
     await tx.execute(sql`select id from work_orders where id = ${familyId} for update`);
-    const job = (await findAnnexJob(tx, jobId, { forUpdate: true }))!;
+    const job = await lockJobForCommit(tx, jobId);
     if (job.status !== 'preview') throw conflict('Esta importación ya se aplicó o se descartó; suba el archivo de nuevo.', { status: job.status });
     if (job.errorCount > 0) throw importHasErrors(job.errorCount, { importId: jobId });
-    const { rows, dayDates, baseVersion } = job.preview;
+    const { rows, dayDates, baseVersion } = job;
     const latest = await tx.execute<{ n: number }>(sql`select coalesce(max(number), 0)::int as n from annex_versions where family_id = ${familyId}`);
     const latestNumber = latest.rows[0]!.n;
     if (latestNumber !== baseVersion) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CreateWorkOrderBody } from '../../../../contracts/work-orders';
-import { fail, invalid } from '../../../fail';
+import { invalid } from '../../../fail';
 import { applyStatusChange } from '../../../../domain/work-order';
 import { todayInMexicoCity } from '../../../../domain/dates';
 import type { Ctx } from '../../../context';

@@ -1,7 +1,7 @@
 /** Cross-field rules of an OT that a schema alone cannot express; Spanish messages per field. */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/database';
-import { fail, invalid } from '../../../fail';
+import { invalid } from '../../../fail';
 
 export interface WorkOrderShape {
   clientId?: number | undefined;

@@ -6,7 +6,15 @@ const isSaved = (key: string, text: string) => (saved.get(key) ?? '') === text;
 
 describe('draft edits', () => {
   it('keeps changed cells and drops a cell brought back to its saved value', () => {
-    let s = applyDraftWrites(EMPTY_DRAFTS, [{ key: 'a', text: '2' }, { key: 'b', text: '5' }], 'paste', isSaved);
+    let s = applyDraftWrites(
+      EMPTY_DRAFTS,
+      [
+        { key: 'a', text: '2' },
+        { key: 'b', text: '5' },
+      ],
+      'paste',
+      isSaved,
+    );
     expect([...s.drafts]).toEqual([
       ['a', '2'],
       ['b', '5'],
@@ -22,7 +30,15 @@ describe('draft edits', () => {
 
   it('undoes the last paste exactly, leaving earlier edits', () => {
     const typed = applyDraftWrites(EMPTY_DRAFTS, [{ key: 'c', text: '9' }], 'edit', isSaved);
-    const pasted = applyDraftWrites(typed, [{ key: 'c', text: '3' }, { key: 'd', text: '4' }], 'paste', isSaved);
+    const pasted = applyDraftWrites(
+      typed,
+      [
+        { key: 'c', text: '3' },
+        { key: 'd', text: '4' },
+      ],
+      'paste',
+      isSaved,
+    );
     const { state, undone, keys } = undoLastStep(pasted);
     expect(undone).toBe('paste');
     expect(keys.sort()).toEqual(['c', 'd']);
@@ -40,7 +56,15 @@ describe('draft edits', () => {
   });
 
   it('dropping saved cells clears them and the undo history', () => {
-    const s = applyDraftWrites(EMPTY_DRAFTS, [{ key: 'b', text: '5' }, { key: 'c', text: '6' }], 'paste', isSaved);
+    const s = applyDraftWrites(
+      EMPTY_DRAFTS,
+      [
+        { key: 'b', text: '5' },
+        { key: 'c', text: '6' },
+      ],
+      'paste',
+      isSaved,
+    );
     const after = dropDrafts(s, ['b']);
     expect([...after.drafts.keys()]).toEqual(['c']);
     expect(after.undo).toEqual([]);

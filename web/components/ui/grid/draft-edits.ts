@@ -31,7 +31,12 @@ export const EMPTY_DRAFTS: DraftState = { drafts: new Map(), undo: [] };
  * Applies one step. `isSaved(key, text)` tells whether `text` equals the saved value of the cell
  * (then the draft is dropped instead of kept). A step that changes nothing leaves the state as is.
  */
-export function applyDraftWrites(state: DraftState, writes: readonly DraftWrite[], kind: WriteKind, isSaved: (key: string, text: string) => boolean): DraftState {
+export function applyDraftWrites(
+  state: DraftState,
+  writes: readonly DraftWrite[],
+  kind: WriteKind,
+  isSaved: (key: string, text: string) => boolean,
+): DraftState {
   const drafts = new Map(state.drafts);
   const previous = new Map<string, string | undefined>();
   for (const { key, text } of writes) {

@@ -9,9 +9,7 @@ import { parseLocaleNumber } from '../../../../domain/numbers-format';
 
 export type NumericCell =
   /** Empty text: the cell is cleared (a zero volume deletes the entry). */
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'value'; readonly value: string }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  { readonly kind: 'empty' } | { readonly kind: 'value'; readonly value: string } | { readonly kind: 'invalid'; readonly reason: string };
 
 /** Parses a volume cell: es-MX `1,234.56`, plain `1234.5`, `1234,5`; ≥ 0; at most 6 decimals. */
 export function parseVolumeCell(text: string, language: UiLanguage = 'es'): NumericCell {

@@ -21,7 +21,17 @@ import {
 } from 'react';
 import { isBlock, parseClipboardTable, toClipboardTable } from './clipboard';
 import type { WriteKind } from './draft-edits';
-import { clampAddress, inRange, moveSelection, rangeOf, singleCell, tabFrom, type CellAddress, type Direction, type Selection } from './selection';
+import {
+  clampAddress,
+  inRange,
+  moveSelection,
+  rangeOf,
+  singleCell,
+  tabFrom,
+  type CellAddress,
+  type Direction,
+  type Selection,
+} from './selection';
 import { planClear, planFillDown, planPaste, type CellWrite, type WritePlan, type Writability } from './write-plans';
 import './grid.css';
 
@@ -269,12 +279,15 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
       props.onEditorInput?.(editor.address, null);
     }
     const block = parseClipboardTable(text);
-    const target = editor ? { top: editor.address.row, left: editor.address.col, bottom: editor.address.row, right: editor.address.col } : rangeOf(selection);
+    const target = editor
+      ? { top: editor.address.row, left: editor.address.col, bottom: editor.address.row, right: editor.address.col }
+      : rangeOf(selection);
     const plan = planPaste(block, target, bounds, writability);
     apply(plan, 'paste');
     // Select what was pasted, so the block is visible and can be filled or cleared right away.
     const last = plan.writes[plan.writes.length - 1];
-    if (last && block.length * (block[0]?.length ?? 0) > 1) setSelection({ anchor: { row: target.top, col: target.left }, focus: { row: last.row, col: last.col } });
+    if (last && block.length * (block[0]?.length ?? 0) > 1)
+      setSelection({ anchor: { row: target.top, col: target.left }, focus: { row: last.row, col: last.col } });
     scrollRef.current?.focus({ preventScroll: true });
   }
 
@@ -322,7 +335,13 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     const active = focus.row === row && focus.col === col;
     const selected = inRange(range, row, col);
     const editing = editor !== null && editor.address.row === row && editor.address.col === col;
-    const classes = ['sg-cell', column.align === 'end' ? 'sg-end' : '', selected ? 'sg-selected' : '', active ? 'sg-active' : '', props.cellClassName?.(row, col) ?? ''];
+    const classes = [
+      'sg-cell',
+      column.align === 'end' ? 'sg-end' : '',
+      selected ? 'sg-selected' : '',
+      active ? 'sg-active' : '',
+      props.cellClassName?.(row, col) ?? '',
+    ];
     return (
       <div
         key={column.key}
@@ -385,7 +404,12 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
             const c = scrolling[vc.index];
             if (!c) return null;
             return (
-              <div key={c.key} role="columnheader" className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`} style={{ left: vc.start, width: vc.size }}>
+              <div
+                key={c.key}
+                role="columnheader"
+                className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`}
+                style={{ left: vc.start, width: vc.size }}
+              >
                 {c.header}
               </div>
             );
@@ -394,13 +418,21 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
         {virtualRows.map((vr) => {
           const row = vr.index;
           return (
-            <div key={vr.key} role="row" aria-rowindex={row + 1} className={`sg-row ${props.rowClassName?.(row) ?? ''}`} style={{ top: vr.start, height: vr.size, width: totalWidth }}>
+            <div
+              key={vr.key}
+              role="row"
+              aria-rowindex={row + 1}
+              className={`sg-row ${props.rowClassName?.(row) ?? ''}`}
+              style={{ top: vr.start, height: vr.size, width: totalWidth }}
+            >
               <div className="sg-frozen" style={{ width: frozenWidth }}>
                 {frozen.map((c, i) => renderOne(row, i, c, { width: c.width }))}
               </div>
               {virtualCols.map((vc) => {
                 const c = scrolling[vc.index];
-                return c ? renderOne(row, vc.index + frozen.length, c, { position: 'absolute', left: vc.start, width: vc.size, height: '100%' }) : null;
+                return c
+                  ? renderOne(row, vc.index + frozen.length, c, { position: 'absolute', left: vc.start, width: vc.size, height: '100%' })
+                  : null;
               })}
             </div>
           );

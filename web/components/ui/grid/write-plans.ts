@@ -89,7 +89,12 @@ export function planPaste(block: readonly (readonly string[])[], target: CellRan
  * Ctrl+D: copies the first writable row of the selection into the other rows of it, column by
  * column. With a single row selected it copies the writable row above (as Excel does).
  */
-export function planFillDown(target: CellRange, bounds: GridBounds, w: Writability, textAt: (row: number, col: number) => string): WritePlan {
+export function planFillDown(
+  target: CellRange,
+  bounds: GridBounds,
+  w: Writability,
+  textAt: (row: number, col: number) => string,
+): WritePlan {
   const p = planner();
   let source: number | undefined;
   let rows: number[];

@@ -43,7 +43,11 @@ export function TokensPanel() {
   };
 
   const onRevoke = async (token: ApiToken) => {
-    const ok = await confirm({ title: t('account.revoke'), message: t('account.revokeConfirm', { name: token.name }), confirmLabel: t('account.revoke') });
+    const ok = await confirm({
+      title: t('account.revoke'),
+      message: t('account.revokeConfirm', { name: token.name }),
+      confirmLabel: t('account.revoke'),
+    });
     if (!ok) return;
     revoke.mutate(token.id, {
       onSuccess: () => {
@@ -58,16 +62,23 @@ export function TokensPanel() {
     { key: 'name', header: t('common.name'), render: (k) => <strong>{k.name}</strong> },
     { key: 'prefix', header: t('account.tokenPrefix'), width: '9rem', render: (k) => <code>{k.prefix}…</code> },
     { key: 'createdAt', header: t('common.createdAt'), width: '10rem', nowrap: true, render: (k) => formatDateTime(k.createdAt) },
-    { key: 'lastUsedAt', header: t('account.tokenLastUsed'), width: '10rem', nowrap: true, render: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">{t('account.never')}</span>) },
+    {
+      key: 'lastUsedAt',
+      header: t('account.tokenLastUsed'),
+      width: '10rem',
+      nowrap: true,
+      render: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">{t('account.never')}</span>),
+    },
     {
       key: 'status',
       header: t('common.status'),
       width: '11rem',
       render: (k) =>
         k.revokedAt ? (
-          <Badge tone="muted" title={formatDateTime(k.revokedAt)}>
-            {t('account.tokenRevoked')} {formatDateTime(k.revokedAt)}
-          </Badge>
+          <span className="stack">
+            <Badge tone="muted">{t('account.tokenRevoked')}</Badge>
+            <span className="muted small nowrap">{formatDateTime(k.revokedAt)}</span>
+          </span>
         ) : (
           <Badge tone="success">{t('account.tokenActive')}</Badge>
         ),
@@ -118,7 +129,14 @@ export function TokensPanel() {
       ) : tokens.isError ? (
         <ErrorState message={describeError(tokens.error, t, locale)} onRetry={() => void tokens.refetch()} />
       ) : (
-        <DataTable columns={columns} rows={tokens.data} rowKey={(k) => k.id} rowTestId="tokens-row" empty={t('account.noTokens')} caption={t('account.tokensSection')} />
+        <DataTable
+          columns={columns}
+          rows={tokens.data}
+          rowKey={(k) => k.id}
+          rowTestId="tokens-row"
+          empty={t('account.noTokens')}
+          caption={t('account.tokensSection')}
+        />
       )}
       {dialog}
     </div>

@@ -19,7 +19,16 @@ export const auditKeys = {
 };
 
 function query(p: AuditListParams) {
-  return { actorId: p.actorId, entity: p.entity, entityId: p.entityId, workOrderId: p.workOrderId, from: p.from, to: p.to, limit: p.limit, offset: p.offset };
+  return {
+    actorId: p.actorId,
+    entity: p.entity,
+    entityId: p.entityId,
+    workOrderId: p.workOrderId,
+    from: p.from,
+    to: p.to,
+    limit: p.limit,
+    offset: p.offset,
+  };
 }
 
 export function listAudit(params: AuditListParams, signal?: AbortSignal) {

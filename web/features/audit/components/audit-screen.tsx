@@ -17,7 +17,7 @@ import { SearchPicker, type PickerOption } from '../../../components/ui/search-p
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { auditExportUrl, type AuditListParams } from '../api/audit-api';
 import { useAudit } from '../hooks/use-audit';
-import { changedFields, formatAuditValue } from './audit-values';
+import { AuditChanges } from './audit-changes';
 
 const PAGE_SIZE = 100;
 const ENTITIES = ['work_order', 'client', 'site', 'unit', 'front', 'user', 'api_token', 'session'] as const;
@@ -49,12 +49,6 @@ export function entityLabel(t: TranslateFn, entity: string): string {
 function actionLabel(t: TranslateFn, action: string): string {
   const key = `audit.action.${action}`;
   return isMessageKey(key) ? t(key) : action;
-}
-
-/** A field name as the UI calls it, when the UI has a label for it. */
-function fieldLabel(t: TranslateFn, field: string): string {
-  for (const key of [`wo.${field}`, `users.${field}`, `catalogue.${field}`, `common.${field}`]) if (isMessageKey(key)) return t(key);
-  return field;
 }
 
 /** The audit log: who changed what, when, with before → after of each field. Filters live in the URL. */
@@ -103,11 +97,16 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
     params.workOrderId === undefined ? null : (workOrderLabel.data ?? { value: params.workOrderId, label: `#${params.workOrderId}` });
 
   const list = useAudit(params);
-  const words = { yes: t('common.yes'), no: t('common.no') };
   const hasFilters = [...searchParams.keys()].some((k) => k !== 'offset');
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.at'), width: '10.5rem', nowrap: true, render: (e) => <span className="mono small">{formatDateTime(e.at, true)}</span> },
+    {
+      key: 'at',
+      header: t('audit.at'),
+      width: '10.5rem',
+      nowrap: true,
+      render: (e) => <span className="mono small">{formatDateTime(e.at, true)}</span>,
+    },
     {
       key: 'actor',
       header: t('audit.user'),
@@ -115,7 +114,13 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
       render: (e) => (
         <span className="stack">
           {e.actorId !== null ? (
-            <button type="button" className="link-button" onClick={() => setParam('actorId', String(e.actorId))} title={t('audit.user')} data-testid="audit-actor">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setParam('actorId', String(e.actorId))}
+              title={t('audit.user')}
+              data-testid="audit-actor"
+            >
               {e.actorLabel}
             </button>
           ) : (
@@ -125,7 +130,16 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
         </span>
       ),
     },
-    { key: 'action', header: t('audit.action'), width: '9rem', render: (e) => <Badge tone={e.action === 'create' ? 'success' : e.action === 'deactivate' || e.action === 'revoke' ? 'danger' : 'neutral'}>{actionLabel(t, e.action)}</Badge> },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      width: '9rem',
+      render: (e) => (
+        <Badge tone={e.action === 'create' ? 'success' : e.action === 'deactivate' || e.action === 'revoke' ? 'danger' : 'neutral'}>
+          {actionLabel(t, e.action)}
+        </Badge>
+      ),
+    },
     {
       key: 'entity',
       header: t('audit.entity'),
@@ -140,34 +154,20 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
       key: 'workOrder',
       header: t('audit.workOrder'),
       width: '6rem',
-      render: (e) => (e.workOrderId !== null ? <Link to={workOrderPath(e.workOrderId)} className="mono">#{e.workOrderId}</Link> : ''),
+      render: (e) =>
+        e.workOrderId !== null ? (
+          <Link to={workOrderPath(e.workOrderId)} className="mono">
+            #{e.workOrderId}
+          </Link>
+        ) : (
+          ''
+        ),
     },
-    {
-      key: 'changes',
-      header: t('audit.changes'),
-      render: (e) => {
-        const fields = changedFields(e.changes);
-        if (fields.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
-        return (
-          <ul className="changes" data-testid="audit-changes">
-            {fields.map(([field, change]) => (
-              <li key={field}>
-                <span className="change-field" title={field}>
-                  {fieldLabel(t, field)}
-                </span>
-                <span className="change-before">{formatAuditValue(change.before, words)}</span>
-                <span className="change-arrow" aria-label="→">
-                  →
-                </span>
-                <span className="change-after">{formatAuditValue(change.after, words)}</span>
-              </li>
-            ))}
-          </ul>
-        );
-      },
-    },
-    { key: 'reason', header: t('audit.reason'), width: '10rem', render: (e) => e.reason ?? '' },
+    { key: 'changes', header: t('audit.changes'), width: '45%', render: (e) => <AuditChanges entry={e} /> },
   ];
+  // The reason column only appears when some entry on the page has one.
+  if (list.data?.items.some((e) => e.reason))
+    columns.push({ key: 'reason', header: t('audit.reason'), width: '12rem', render: (e) => e.reason ?? '' });
 
   return (
     <div className="page page-fill" data-testid="audit-page">
@@ -200,7 +200,13 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
         }
       >
         {users ? (
-          <select className="input select" aria-label={t('audit.user')} value={params.actorId ?? ''} onChange={(e) => setParam('actorId', e.target.value || undefined)} data-testid="filter-actorId">
+          <select
+            className="input select"
+            aria-label={t('audit.user')}
+            value={params.actorId ?? ''}
+            onChange={(e) => setParam('actorId', e.target.value || undefined)}
+            data-testid="filter-actorId"
+          >
             <option value="">{t('audit.allUsers')}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -218,7 +224,13 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
             </span>
           )
         )}
-        <select className="input select" aria-label={t('audit.entity')} value={params.entity ?? ''} onChange={(e) => setParam('entity', e.target.value || undefined)} data-testid="filter-entity">
+        <select
+          className="input select"
+          aria-label={t('audit.entity')}
+          value={params.entity ?? ''}
+          onChange={(e) => setParam('entity', e.target.value || undefined)}
+          data-testid="filter-entity"
+        >
           <option value="">{t('audit.allEntities')}</option>
           {ENTITIES.map((entity) => (
             <option key={entity} value={entity}>
@@ -270,7 +282,12 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
             caption={t('audit.title')}
           />
           {list.data.total > PAGE_SIZE && (
-            <Pagination offset={params.offset ?? 0} limit={PAGE_SIZE} total={list.data.total} onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)} />
+            <Pagination
+              offset={params.offset ?? 0}
+              limit={PAGE_SIZE}
+              total={list.data.total}
+              onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)}
+            />
           )}
         </>
       )}

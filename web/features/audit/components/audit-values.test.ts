@@ -14,6 +14,15 @@ describe('formatAuditValue', () => {
     expect(formatAuditValue([1, 2], words)).toBe('1, 2');
     expect(formatAuditValue([], words)).toBe('[]');
     expect(formatAuditValue({ a: 1 }, words)).toBe('{"a":1}');
+    expect(
+      formatAuditValue(
+        [
+          { siteId: 4, name: 'Akal-C' },
+          { siteId: 5, name: 'Patio' },
+        ],
+        words,
+      ),
+    ).toBe('Akal-C, Patio');
   });
   it('shortens very long text', () => {
     const long = 'x'.repeat(500);

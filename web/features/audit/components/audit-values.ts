@@ -20,6 +20,9 @@ export function formatAuditValue(value: unknown, words: AuditValueWords): string
     return truncate(value);
   }
   if (Array.isArray(value)) return value.length === 0 ? '[]' : truncate(value.map((v) => formatAuditValue(v, words)).join(', '));
+  // Embedded records (an OT's sites) read by their name.
+  const name = (value as { name?: unknown }).name;
+  if (typeof name === 'string') return name;
   return truncate(JSON.stringify(value));
 }
 
@@ -28,7 +31,9 @@ function truncate(text: string): string {
 }
 
 /** Changed fields in a stable order (alphabetical), skipping ones whose values are equal. */
-export function changedFields(changes: Record<string, { before: unknown; after: unknown }>): [string, { before: unknown; after: unknown }][] {
+export function changedFields(
+  changes: Record<string, { before: unknown; after: unknown }>,
+): [string, { before: unknown; after: unknown }][] {
   return Object.entries(changes)
     .filter(([, c]) => JSON.stringify(c.before) !== JSON.stringify(c.after))
     .sort(([a], [b]) => a.localeCompare(b));

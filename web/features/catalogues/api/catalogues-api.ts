@@ -52,7 +52,11 @@ export function createCatalogueItem<K extends CatalogueKind>(kind: K, body: Cata
   return api.post<CatalogueItems[K]>(`/${kind}`, body);
 }
 
-export function updateCatalogueItem<K extends CatalogueKind>(kind: K, id: number, body: Partial<CatalogueBodies[K]> & { active?: boolean }) {
+export function updateCatalogueItem<K extends CatalogueKind>(
+  kind: K,
+  id: number,
+  body: Partial<CatalogueBodies[K]> & { active?: boolean },
+) {
   return api.patch<CatalogueItems[K]>(`/${kind}/${id}`, body);
 }
 

@@ -87,7 +87,12 @@ export const sitesConfig: CatalogueConfig<'sites'> = {
   editKey: 'catalogue.sites.edit',
   columns: (t) => [
     { key: 'name', header: t('common.name'), render: (r) => <strong>{r.name}</strong> },
-    { key: 'kind', header: t('catalogue.kind'), render: (r) => <Badge tone={SITE_KIND_TONE[r.kind]}>{t(`siteKind.${r.kind}`)}</Badge>, width: '9rem' },
+    {
+      key: 'kind',
+      header: t('catalogue.kind'),
+      render: (r) => <Badge tone={SITE_KIND_TONE[r.kind]}>{t(`siteKind.${r.kind}`)}</Badge>,
+      width: '9rem',
+    },
     { key: 'notes', header: t('common.notes'), render: (r) => <span className="truncate">{r.notes ?? ''}</span> },
     updatedColumn(t),
   ],

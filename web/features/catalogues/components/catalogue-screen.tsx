@@ -71,7 +71,12 @@ export function CatalogueScreen<K extends CatalogueKind>({ config, canWrite }: {
           <Button size="sm" variant="ghost" onClick={() => setEditing(r)} data-testid="edit-button">
             {t('common.edit')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => void toggleActive(r)} data-testid={r.active ? 'deactivate-button' : 'reactivate-button'}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void toggleActive(r)}
+            data-testid={r.active ? 'deactivate-button' : 'reactivate-button'}
+          >
             {r.active ? t('common.deactivate') : t('common.reactivate')}
           </Button>
         </span>
@@ -108,7 +113,13 @@ export function CatalogueScreen<K extends CatalogueKind>({ config, canWrite }: {
           onChange={(e) => setSearch(e.target.value)}
           data-testid="search-input"
         />
-        <select className="input select" aria-label={t('common.activeFilter')} value={active} onChange={(e) => setActive(e.target.value as ActiveFilter)} data-testid="filter-active">
+        <select
+          className="input select"
+          aria-label={t('common.activeFilter')}
+          value={active}
+          onChange={(e) => setActive(e.target.value as ActiveFilter)}
+          data-testid="filter-active"
+        >
           <option value="true">{t('common.activeOnly')}</option>
           <option value="false">{t('common.inactiveOnly')}</option>
           <option value="">{t('common.all')}</option>
@@ -130,14 +141,27 @@ export function CatalogueScreen<K extends CatalogueKind>({ config, canWrite }: {
         />
       )}
       {editing !== null && (
-        <CatalogueForm key={editing === 'new' ? 'new' : editing.id} config={config} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <CatalogueForm
+          key={editing === 'new' ? 'new' : editing.id}
+          config={config}
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
       {dialog}
     </div>
   );
 }
 
-function CatalogueForm<K extends CatalogueKind>({ config, item, onClose }: { config: CatalogueConfig<K>; item: CatalogueItems[K] | null; onClose: () => void }) {
+function CatalogueForm<K extends CatalogueKind>({
+  config,
+  item,
+  onClose,
+}: {
+  config: CatalogueConfig<K>;
+  item: CatalogueItems[K] | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const toast = useToast();
   const save = useSaveCatalogueItem(config.kind);
@@ -195,7 +219,8 @@ function CatalogueForm<K extends CatalogueKind>({ config, item, onClose }: { con
             hint: f.hintKey ? t(f.hintKey) : undefined,
           };
           if (f.type === 'textarea') return <TextAreaField key={f.name} {...common} maxLength={f.maxLength} />;
-          if (f.type === 'select') return <SelectField key={f.name} {...common} options={f.options?.(t) ?? []} placeholder={t('common.select')} />;
+          if (f.type === 'select')
+            return <SelectField key={f.name} {...common} options={f.options?.(t) ?? []} placeholder={t('common.select')} />;
           return <TextField key={f.name} {...common} maxLength={f.maxLength} className={f.uppercase ? 'field-uppercase' : undefined} />;
         })}
       </form>

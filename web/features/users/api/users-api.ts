@@ -15,7 +15,11 @@ export const userKeys = {
 };
 
 export function listUsers(params: UserListParams, signal?: AbortSignal) {
-  return api.get<ListResponse<User>>('/users', { q: params.q, role: params.role, active: params.active, limit: params.limit, offset: params.offset }, { signal });
+  return api.get<ListResponse<User>>(
+    '/users',
+    { q: params.q, role: params.role, active: params.active, limit: params.limit, offset: params.offset },
+    { signal },
+  );
 }
 
 export function createUser(body: CreateUserBody) {

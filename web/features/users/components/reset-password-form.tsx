@@ -57,8 +57,27 @@ export function ResetPasswordForm({ user, onClose }: { user: User; onClose: () =
       <form id={FORM_ID} className="form" onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} shown={['password', 'confirmPassword']} />
         <p className="muted">{t('users.resetPasswordHint')}</p>
-        <TextField name="password" type="password" label={t('password.new')} hint={t('password.hint')} value={password} onChange={setPassword} autoComplete="new-password" required error={form.field('password')} />
-        <TextField name="confirmPassword" type="password" label={t('password.confirm')} value={confirm} onChange={setConfirm} autoComplete="new-password" required error={form.field('confirmPassword')} />
+        <TextField
+          name="password"
+          type="password"
+          label={t('password.new')}
+          hint={t('password.hint')}
+          value={password}
+          onChange={setPassword}
+          autoComplete="new-password"
+          required
+          error={form.field('password')}
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t('password.confirm')}
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          required
+          error={form.field('confirmPassword')}
+        />
       </form>
     </SidePanel>
   );

@@ -44,7 +44,10 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
     siteIds: user?.siteIds ?? [],
     workOrders: [],
   }));
-  const set = <F extends keyof Values>(field: F) => (value: Values[F]) => setValues((v) => ({ ...v, [field]: value }));
+  const set =
+    <F extends keyof Values>(field: F) =>
+    (value: Values[F]) =>
+      setValues((v) => ({ ...v, [field]: value }));
 
   // Labels of the OTs already assigned (the user record only has ids).
   const assignedIds = user?.workOrderIds ?? [];
@@ -83,10 +86,24 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
       onError: form.fromError,
     };
     if (user) {
-      update.mutate({ id: user.id, body: { name: values.name.trim(), role: values.role, active: values.active, locale: values.locale, siteIds, workOrderIds } }, done);
+      update.mutate(
+        {
+          id: user.id,
+          body: { name: values.name.trim(), role: values.role, active: values.active, locale: values.locale, siteIds, workOrderIds },
+        },
+        done,
+      );
     } else {
       create.mutate(
-        { email: values.email.trim(), name: values.name.trim(), role: values.role, password: values.password, locale: values.locale, siteIds, workOrderIds },
+        {
+          email: values.email.trim(),
+          name: values.name.trim(),
+          role: values.role,
+          password: values.password,
+          locale: values.locale,
+          siteIds,
+          workOrderIds,
+        },
         done,
       );
     }
@@ -110,7 +127,10 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
       }
     >
       <form id={FORM_ID} className="form" onSubmit={submit} noValidate>
-        <FormErrorSummary errors={form.errors} shown={['email', 'name', 'role', 'password', 'locale', 'active', 'siteIds', 'workOrderIds']} />
+        <FormErrorSummary
+          errors={form.errors}
+          shown={['email', 'name', 'role', 'password', 'locale', 'active', 'siteIds', 'workOrderIds']}
+        />
         <TextField
           name="email"
           type="email"
@@ -122,7 +142,15 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
           autoComplete="off"
           error={form.field('email')}
         />
-        <TextField name="name" label={t('users.name')} value={values.name} onChange={set('name')} required maxLength={150} error={form.field('name')} />
+        <TextField
+          name="name"
+          label={t('users.name')}
+          value={values.name}
+          onChange={set('name')}
+          required
+          maxLength={150}
+          error={form.field('name')}
+        />
         <div className="form-row">
           <SelectField
             name="role"
@@ -159,7 +187,15 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
             error={form.field('password')}
           />
         )}
-        {user && <CheckboxField name="active" label={t('common.active')} checked={values.active} onChange={set('active')} error={form.field('active')} />}
+        {user && (
+          <CheckboxField
+            name="active"
+            label={t('common.active')}
+            checked={values.active}
+            onChange={set('active')}
+            error={form.field('active')}
+          />
+        )}
         {isSupervisor && (
           <div className="form-section">
             <h3 className="form-section-title">{t('users.scope')}</h3>
@@ -167,7 +203,9 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
             <CheckList
               name="siteIds"
               label={t('users.scopeSites')}
-              options={scope.sites.filter((s) => s.active || values.siteIds.includes(s.id)).map((s) => ({ value: s.id, label: s.name, description: s.kindLabel }))}
+              options={scope.sites
+                .filter((s) => s.active || values.siteIds.includes(s.id))
+                .map((s) => ({ value: s.id, label: s.name, description: s.kindLabel }))}
               selected={values.siteIds}
               onChange={set('siteIds')}
               filterPlaceholder={t('users.filterSites')}
@@ -191,7 +229,12 @@ export function UserForm({ user, scope, onClose }: { user: User | null; scope: S
                 {workOrders.map((w) => (
                   <li key={w.value} className="chip">
                     {w.label}
-                    <button type="button" className="chip-remove" aria-label={`${t('common.remove')} ${w.label}`} onClick={() => setWorkOrders(workOrders.filter((x) => x.value !== w.value))}>
+                    <button
+                      type="button"
+                      className="chip-remove"
+                      aria-label={`${t('common.remove')} ${w.label}`}
+                      onClick={() => setWorkOrders(workOrders.filter((x) => x.value !== w.value))}
+                    >
                       ×
                     </button>
                   </li>

@@ -36,7 +36,12 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
   const [role, setRole] = useState<Role | ''>('');
   const [active, setActive] = useState<ActiveFilter>('true');
   const q = useDebouncedValue(search.trim(), 250);
-  const params: UserListParams = { q: q || undefined, role: role || undefined, active: active === '' ? undefined : active === 'true', limit: 5000 };
+  const params: UserListParams = {
+    q: q || undefined,
+    role: role || undefined,
+    active: active === '' ? undefined : active === 'true',
+    limit: 5000,
+  };
   const list = useUsers(params);
   const update = useUpdateUser();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -47,7 +52,11 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
 
   const toggleActive = async (user: User) => {
     if (user.active) {
-      const ok = await confirm({ title: t('common.deactivate'), message: t('users.deactivateConfirm', { name: user.name }), confirmLabel: t('common.deactivate') });
+      const ok = await confirm({
+        title: t('common.deactivate'),
+        message: t('users.deactivateConfirm', { name: user.name }),
+        confirmLabel: t('common.deactivate'),
+      });
       if (!ok) return;
     }
     update.mutate(
@@ -90,13 +99,17 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
       render: (u) => (
         <span className="badges">
           {u.active ? <Badge tone="success">{t('common.active')}</Badge> : <Badge tone="muted">{t('common.inactive')}</Badge>}
-          {u.mustChangePassword && (
-<Badge tone="warning">{t('users.mustChange')}</Badge>
-          )}
+          {u.mustChangePassword && <Badge tone="warning">{t('users.mustChange')}</Badge>}
         </span>
       ),
     },
-    { key: 'updatedAt', header: t('common.updatedAt'), width: '10rem', nowrap: true, render: (u) => <span className="muted">{formatDateTime(u.updatedAt)}</span> },
+    {
+      key: 'updatedAt',
+      header: t('common.updatedAt'),
+      width: '10rem',
+      nowrap: true,
+      render: (u) => <span className="muted">{formatDateTime(u.updatedAt)}</span>,
+    },
     {
       key: 'actions',
       header: <span className="visually-hidden">{t('common.actions')}</span>,
@@ -110,7 +123,12 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
           <Button size="sm" variant="ghost" onClick={() => setResetting(u)} data-testid="reset-password-button">
             {t('users.resetPassword')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => void toggleActive(u)} data-testid={u.active ? 'deactivate-button' : 'reactivate-button'}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void toggleActive(u)}
+            data-testid={u.active ? 'deactivate-button' : 'reactivate-button'}
+          >
             {u.active ? t('common.deactivate') : t('common.reactivate')}
           </Button>
         </span>
@@ -144,7 +162,13 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
           onChange={(e) => setSearch(e.target.value)}
           data-testid="search-input"
         />
-        <select className="input select" aria-label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role | '')} data-testid="filter-role">
+        <select
+          className="input select"
+          aria-label={t('users.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role | '')}
+          data-testid="filter-role"
+        >
           <option value="">{t('users.allRoles')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -152,7 +176,13 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
             </option>
           ))}
         </select>
-        <select className="input select" aria-label={t('common.activeFilter')} value={active} onChange={(e) => setActive(e.target.value as ActiveFilter)} data-testid="filter-active">
+        <select
+          className="input select"
+          aria-label={t('common.activeFilter')}
+          value={active}
+          onChange={(e) => setActive(e.target.value as ActiveFilter)}
+          data-testid="filter-active"
+        >
           <option value="true">{t('common.activeOnly')}</option>
           <option value="false">{t('common.inactiveOnly')}</option>
           <option value="">{t('common.all')}</option>
@@ -173,7 +203,14 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
           caption={t('users.title')}
         />
       )}
-      {editing !== null && <UserForm key={editing === 'new' ? 'new' : editing.id} user={editing === 'new' ? null : editing} scope={scope} onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <UserForm
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
+          scope={scope}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {resetting && <ResetPasswordForm user={resetting} onClose={() => setResetting(null)} />}
       {dialog}
     </div>

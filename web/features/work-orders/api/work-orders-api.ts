@@ -1,5 +1,12 @@
 import { api, apiUrl, isApiError } from '../../../app/api-client';
-import type { CreateWorkOrderBody, ListResponse, UpdateWorkOrderBody, WorkOrder, WorkOrderKind, WorkOrderStatus } from '../../../app/api-types';
+import type {
+  CreateWorkOrderBody,
+  ListResponse,
+  UpdateWorkOrderBody,
+  WorkOrder,
+  WorkOrderKind,
+  WorkOrderStatus,
+} from '../../../app/api-types';
 
 export interface WorkOrderListParams {
   q?: string;
@@ -74,7 +81,11 @@ export function toWorkOrderOption(wo: WorkOrder): WorkOrderOption {
   return { value: wo.id, label, description: wo.description.length > 90 ? `${wo.description.slice(0, 90)}…` : wo.description };
 }
 
-export async function searchWorkOrderOptions(text: string, signal: AbortSignal, options: { initialOnly?: boolean } = {}): Promise<WorkOrderOption[]> {
+export async function searchWorkOrderOptions(
+  text: string,
+  signal: AbortSignal,
+  options: { initialOnly?: boolean } = {},
+): Promise<WorkOrderOption[]> {
   const result = await listWorkOrders({ q: text.trim() || undefined, initialOnly: options.initialOnly, limit: 20 }, signal);
   return result.items.map(toWorkOrderOption);
 }

@@ -81,15 +81,26 @@ export function WorkOrderDetail({ id, canEdit, canCreate, paths }: Props) {
               { label: t('wo.status'), value: <WorkOrderStatusBadge status={wo.status} /> },
               { label: t('wo.kind'), value: <WorkOrderKindBadge workOrder={wo} /> },
               ...(wo.parentId !== null
-                ? [{ label: t('wo.parent'), value: (
-                      <Link to={paths.detail(wo.parentId)} className="mono">
-                        {parent?.folio ?? `#${wo.parentId}`}
-                      </Link>
-                    ), testId: 'wo-parent' }]
+                ? [
+                    {
+                      label: t('wo.parent'),
+                      value: (
+                        <Link to={paths.detail(wo.parentId)} className="mono">
+                          {parent?.folio ?? `#${wo.parentId}`}
+                        </Link>
+                      ),
+                      testId: 'wo-parent',
+                    },
+                  ]
                 : []),
               { label: t('wo.officialLetter'), value: wo.officialLetter ?? EMPTY, testId: 'wo-official-letter' },
               { label: t('wo.clientResponsible'), value: wo.clientResponsible ?? EMPTY, testId: 'wo-client-responsible' },
-              { label: t('wo.description'), value: <span className="pre-line">{wo.description}</span>, wide: true, testId: 'wo-description' },
+              {
+                label: t('wo.description'),
+                value: <span className="pre-line">{wo.description}</span>,
+                wide: true,
+                testId: 'wo-description',
+              },
             ]}
           />
         </Card>
@@ -183,7 +194,12 @@ function FamilyCard({ workOrder, detailPath }: { workOrder: WorkOrder; detailPat
           </thead>
           <tbody>
             {family.data.map((member) => (
-              <tr key={member.id} data-testid="family-row" data-id={member.id} className={member.id === workOrder.id ? 'row-current' : undefined}>
+              <tr
+                key={member.id}
+                data-testid="family-row"
+                data-id={member.id}
+                className={member.id === workOrder.id ? 'row-current' : undefined}
+              >
                 <td className="nowrap">
                   {member.id === workOrder.id ? (
                     <strong className="mono" title={t('wo.current')}>
@@ -213,4 +229,3 @@ function FamilyCard({ workOrder, detailPath }: { workOrder: WorkOrder; detailPat
     </Card>
   );
 }
-

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkOrder } from '../../../app/api-types';
-import { buildCreateBody, buildUpdateBody, emptyWorkOrderValues, inclusiveDays, newSiteRow, reprogrammingValues, workOrderToValues } from './work-order-form-values';
+import {
+  buildCreateBody,
+  buildUpdateBody,
+  emptyWorkOrderValues,
+  inclusiveDays,
+  newSiteRow,
+  reprogrammingValues,
+  workOrderToValues,
+} from './work-order-form-values';
 
 const initial: WorkOrder = {
   id: 7,

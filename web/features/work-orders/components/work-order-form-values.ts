@@ -187,7 +187,10 @@ export function buildCreateBody(values: WorkOrderFormValues): BuildResult<Create
   const fields = commonFields(values, errors);
   if (values.kind === 'reprogramming' && !values.parent) errors.parentId = 'wo.parentRequired';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, body: { ...fields, kind: values.kind, parentId: values.kind === 'reprogramming' ? (values.parent?.value ?? null) : null } };
+  return {
+    ok: true,
+    body: { ...fields, kind: values.kind, parentId: values.kind === 'reprogramming' ? (values.parent?.value ?? null) : null },
+  };
 }
 
 export function buildUpdateBody(values: WorkOrderFormValues): BuildResult<UpdateWorkOrderBody> {

@@ -103,9 +103,28 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
         <FormErrorSummary
           errors={form.errors}
           shown={[
-            'kind', 'parentId', 'folio', 'description', 'clientId', 'leaderId', 'frontId', 'status', 'clientResponsible', 'officialLetter',
-            'sites', 'siteIds', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'requiresYard', 'yardStart', 'yardEnd',
-            'amountMxn', 'amountUsd', 'termDays',
+            'kind',
+            'parentId',
+            'folio',
+            'description',
+            'clientId',
+            'leaderId',
+            'frontId',
+            'status',
+            'clientResponsible',
+            'officialLetter',
+            'sites',
+            'siteIds',
+            'plannedStart',
+            'plannedEnd',
+            'actualStart',
+            'actualEnd',
+            'requiresYard',
+            'yardStart',
+            'yardEnd',
+            'amountMxn',
+            'amountUsd',
+            'termDays',
           ]}
         />
         {copiedFromParent && <Alert tone="info" title={t('wo.copyFromParent')} />}
@@ -128,7 +147,9 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
             ) : (
               <div className="field">
                 <span className="field-label">{t('wo.kind')}</span>
-                <span className="field-static">{values.kind === 'initial' ? t('kind.initial') : t('wo.reprogrammingN', { n: workOrder.reprogrammingNumber })}</span>
+                <span className="field-static">
+                  {values.kind === 'initial' ? t('kind.initial') : t('wo.reprogrammingN', { n: workOrder.reprogrammingNumber })}
+                </span>
               </div>
             )}
             {values.kind === 'reprogramming' &&
@@ -149,7 +170,16 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
                   <span className="field-static mono">{workOrder.parentId !== null ? `#${workOrder.parentId}` : ''}</span>
                 </div>
               ))}
-            <TextField name="folio" label={t('wo.folio')} value={values.folio} onChange={set('folio')} required maxLength={100} error={f('folio')} className="mono-input" />
+            <TextField
+              name="folio"
+              label={t('wo.folio')}
+              value={values.folio}
+              onChange={set('folio')}
+              required
+              maxLength={100}
+              error={f('folio')}
+              className="mono-input"
+            />
             <SelectField
               name="status"
               label={t('wo.status')}
@@ -158,7 +188,17 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
               options={WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
               error={f('status')}
             />
-            <TextAreaField name="description" label={t('wo.description')} value={values.description} onChange={set('description')} required maxLength={5000} rows={3} error={f('description')} className="span-2" />
+            <TextAreaField
+              name="description"
+              label={t('wo.description')}
+              value={values.description}
+              onChange={set('description')}
+              required
+              maxLength={5000}
+              rows={3}
+              error={f('description')}
+              className="span-2"
+            />
             <SelectField
               name="clientId"
               label={t('wo.client')}
@@ -195,15 +235,34 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
               placeholder={t('common.none')}
               error={f('frontId')}
             />
-            <TextField name="officialLetter" label={t('wo.officialLetter')} value={values.officialLetter} onChange={set('officialLetter')} maxLength={100} error={f('officialLetter')} />
-            <TextField name="clientResponsible" label={t('wo.clientResponsible')} value={values.clientResponsible} onChange={set('clientResponsible')} maxLength={200} error={f('clientResponsible')} />
+            <TextField
+              name="officialLetter"
+              label={t('wo.officialLetter')}
+              value={values.officialLetter}
+              onChange={set('officialLetter')}
+              maxLength={100}
+              error={f('officialLetter')}
+            />
+            <TextField
+              name="clientResponsible"
+              label={t('wo.clientResponsible')}
+              value={values.clientResponsible}
+              onChange={set('clientResponsible')}
+              maxLength={200}
+              error={f('clientResponsible')}
+            />
           </div>
         </Card>
 
         <Card
           title={t('wo.sectionSites')}
           actions={
-            <Button size="sm" icon={<span aria-hidden="true">+</span>} onClick={() => set('sites')([...values.sites, newSiteRow()])} data-testid="add-site">
+            <Button
+              size="sm"
+              icon={<span aria-hidden="true">+</span>}
+              onClick={() => set('sites')([...values.sites, newSiteRow()])}
+              data-testid="add-site"
+            >
               {t('wo.addSite')}
             </Button>
           }
@@ -255,15 +314,51 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
 
         <Card title={t('wo.sectionDates')}>
           <div className="form-grid form-grid-4">
-            <DateField name="plannedStart" label={t('wo.plannedStart')} value={values.plannedStart} onChange={set('plannedStart')} error={f('plannedStart')} />
-            <DateField name="plannedEnd" label={t('wo.plannedEnd')} value={values.plannedEnd} onChange={set('plannedEnd')} error={f('plannedEnd')} />
-            <DateField name="actualStart" label={t('wo.actualStart')} value={values.actualStart} onChange={set('actualStart')} error={f('actualStart')} />
-            <DateField name="actualEnd" label={t('wo.actualEnd')} value={values.actualEnd} onChange={set('actualEnd')} error={f('actualEnd')} />
+            <DateField
+              name="plannedStart"
+              label={t('wo.plannedStart')}
+              value={values.plannedStart}
+              onChange={set('plannedStart')}
+              error={f('plannedStart')}
+            />
+            <DateField
+              name="plannedEnd"
+              label={t('wo.plannedEnd')}
+              value={values.plannedEnd}
+              onChange={set('plannedEnd')}
+              error={f('plannedEnd')}
+            />
+            <DateField
+              name="actualStart"
+              label={t('wo.actualStart')}
+              value={values.actualStart}
+              onChange={set('actualStart')}
+              error={f('actualStart')}
+            />
+            <DateField
+              name="actualEnd"
+              label={t('wo.actualEnd')}
+              value={values.actualEnd}
+              onChange={set('actualEnd')}
+              error={f('actualEnd')}
+            />
           </div>
-          <CheckboxField name="requiresYard" label={t('wo.requiresYard')} checked={values.requiresYard} onChange={set('requiresYard')} error={f('requiresYard')} />
+          <CheckboxField
+            name="requiresYard"
+            label={t('wo.requiresYard')}
+            checked={values.requiresYard}
+            onChange={set('requiresYard')}
+            error={f('requiresYard')}
+          />
           {values.requiresYard && (
             <div className="form-grid form-grid-4">
-              <DateField name="yardStart" label={t('wo.yardStart')} value={values.yardStart} onChange={set('yardStart')} error={f('yardStart')} />
+              <DateField
+                name="yardStart"
+                label={t('wo.yardStart')}
+                value={values.yardStart}
+                onChange={set('yardStart')}
+                error={f('yardStart')}
+              />
               <DateField name="yardEnd" label={t('wo.yardEnd')} value={values.yardEnd} onChange={set('yardEnd')} error={f('yardEnd')} />
             </div>
           )}
@@ -271,8 +366,26 @@ export function WorkOrderForm({ workOrder, parent, refs, onSaved, cancelPath }: 
 
         <Card title={t('wo.sectionAmounts')}>
           <div className="form-grid form-grid-4">
-            <TextField name="amountMxn" label={t('wo.amountMxn')} value={values.amountMxn} onChange={set('amountMxn')} inputMode="decimal" placeholder="0.00" className="num-input" error={f('amountMxn')} />
-            <TextField name="amountUsd" label={t('wo.amountUsd')} value={values.amountUsd} onChange={set('amountUsd')} inputMode="decimal" placeholder="0.00" className="num-input" error={f('amountUsd')} />
+            <TextField
+              name="amountMxn"
+              label={t('wo.amountMxn')}
+              value={values.amountMxn}
+              onChange={set('amountMxn')}
+              inputMode="decimal"
+              placeholder="0.00"
+              className="num-input"
+              error={f('amountMxn')}
+            />
+            <TextField
+              name="amountUsd"
+              label={t('wo.amountUsd')}
+              value={values.amountUsd}
+              onChange={set('amountUsd')}
+              inputMode="decimal"
+              placeholder="0.00"
+              className="num-input"
+              error={f('amountUsd')}
+            />
             <TextField
               name="termDays"
               label={t('wo.termDays')}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES, type WorkOrder, type WorkOrderKind, type WorkOrderStatus } from '../../../app/api-types';
 import { describeError } from '../../../app/errors';
@@ -10,7 +10,6 @@ import { Icons } from '../../../components/ui/icons';
 import { PageHeader, Toolbar } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
-import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
 import { workOrdersExportUrl, type WorkOrderListParams } from '../api/work-orders-api';
 import { useWorkOrders } from '../hooks/use-work-orders';
 import type { RefOption } from './refs';
@@ -46,7 +45,7 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
   const { t, locale } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(searchParams.get('q') ?? '');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const status = searchParams.get('status');
   const kind = searchParams.get('kind');
@@ -75,10 +74,12 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
     );
   };
 
-  useEffect(() => {
-    if ((searchParams.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || undefined);
-    // Only the typed (debounced) text drives this effect; the URL may also change by navigation.
-  }, [debouncedSearch]);
+  // The URL follows the search box once typing pauses.
+  const onSearch = (text: string) => {
+    setSearch(text);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => setParam('q', text.trim() || undefined), 300);
+  };
 
   const list = useWorkOrders(params);
   const hasFilters = [...searchParams.keys()].some((k) => k !== 'offset');
@@ -87,7 +88,6 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
     {
       key: 'folio',
       header: t('wo.folio'),
-      width: '9rem',
       nowrap: true,
       render: (wo) => (
         <Link to={detailPath(wo.id)} className="link-strong mono" data-testid="work-order-link">
@@ -95,23 +95,42 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
         </Link>
       ),
     },
-    { key: 'description', header: t('wo.description'), render: (wo) => <span className="clamp-2" title={wo.description}>{wo.description}</span> },
-    { key: 'client', header: t('wo.client'), width: '10rem', render: (wo) => wo.clientName },
-    { key: 'status', header: t('wo.status'), width: '9rem', render: (wo) => <WorkOrderStatusBadge status={wo.status} /> },
-    { key: 'kind', header: t('wo.kind'), width: '9rem', render: (wo) => <WorkOrderKindBadge workOrder={wo} /> },
-    { key: 'plannedStart', header: t('wo.plannedStart'), width: '7.5rem', nowrap: true, render: (wo) => formatDate(wo.plannedStart) },
-    { key: 'plannedEnd', header: t('wo.plannedEnd'), width: '7.5rem', nowrap: true, render: (wo) => formatDate(wo.plannedEnd) },
-    { key: 'validity', header: t('wo.validity'), width: '13rem', nowrap: true, render: (wo) => formatWindow(wo.validity.start, wo.validity.end) },
+    {
+      key: 'description',
+      header: t('wo.description'),
+      width: '30%',
+      render: (wo) => (
+        <span className="clamp-2" title={wo.description}>
+          {wo.description}
+        </span>
+      ),
+    },
+    { key: 'client', header: t('wo.client'), render: (wo) => <span className="clamp-2">{wo.clientName}</span> },
+    { key: 'status', header: t('wo.status'), nowrap: true, render: (wo) => <WorkOrderStatusBadge status={wo.status} /> },
+    { key: 'kind', header: t('wo.kind'), nowrap: true, render: (wo) => <WorkOrderKindBadge workOrder={wo} /> },
+    { key: 'plannedStart', header: t('wo.plannedStart'), nowrap: true, render: (wo) => formatDate(wo.plannedStart) },
+    { key: 'plannedEnd', header: t('wo.plannedEnd'), nowrap: true, render: (wo) => formatDate(wo.plannedEnd) },
+    { key: 'validity', header: t('wo.validity'), nowrap: true, render: (wo) => formatWindow(wo.validity.start, wo.validity.end) },
     {
       key: 'sites',
       header: t('wo.sites'),
-      width: '12rem',
-      render: (wo) => <span className="clamp-2">{wo.sites.map((s) => s.name).join(', ')}</span>,
+      width: '14%',
+      render: (wo) => (
+        <span className="clamp-2" title={wo.sites.map((s) => s.name).join(', ')}>
+          {wo.sites.map((s) => s.name).join(', ')}
+        </span>
+      ),
     },
   ];
 
   const refSelect = (name: string, label: string, allLabel: string, refs: readonly RefOption[]) => (
-    <select className="input select" aria-label={label} value={searchParams.get(name) ?? ''} onChange={(e) => setParam(name, e.target.value || undefined)} data-testid={`filter-${name}`}>
+    <select
+      className="input select"
+      aria-label={label}
+      value={searchParams.get(name) ?? ''}
+      onChange={(e) => setParam(name, e.target.value || undefined)}
+      data-testid={`filter-${name}`}
+    >
       <option value="">{allLabel}</option>
       {refs.map((r) => (
         <option key={r.id} value={r.id}>
@@ -142,7 +161,15 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
       <Toolbar
         end={
           hasFilters ? (
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => { setSearch(''); setSearchParams({}, { replace: true }); }} data-testid="clear-filters">
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => {
+                setSearch('');
+                setSearchParams({}, { replace: true });
+              }}
+              data-testid="clear-filters"
+            >
               {t('common.clearFilters')}
             </button>
           ) : undefined
@@ -154,10 +181,16 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
           placeholder={t('common.searchPlaceholder')}
           aria-label={t('common.search')}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => onSearch(e.target.value)}
           data-testid="search-input"
         />
-        <select className="input select" aria-label={t('wo.status')} value={params.status ?? ''} onChange={(e) => setParam('status', e.target.value || undefined)} data-testid="filter-status">
+        <select
+          className="input select"
+          aria-label={t('wo.status')}
+          value={params.status ?? ''}
+          onChange={(e) => setParam('status', e.target.value || undefined)}
+          data-testid="filter-status"
+        >
           <option value="">{t('wo.allStatuses')}</option>
           {WORK_ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -165,7 +198,13 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
             </option>
           ))}
         </select>
-        <select className="input select" aria-label={t('wo.kind')} value={params.kind ?? ''} onChange={(e) => setParam('kind', e.target.value || undefined)} data-testid="filter-kind">
+        <select
+          className="input select"
+          aria-label={t('wo.kind')}
+          value={params.kind ?? ''}
+          onChange={(e) => setParam('kind', e.target.value || undefined)}
+          data-testid="filter-kind"
+        >
           <option value="">{t('wo.allKinds')}</option>
           {WORK_ORDER_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -177,7 +216,12 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
         {refSelect('siteId', t('wo.sites'), t('wo.allSites'), sites)}
         {refSelect('frontId', t('wo.front'), t('wo.allFronts'), fronts)}
         <label className="checkbox toolbar-check">
-          <input type="checkbox" checked={params.initialOnly === true} onChange={(e) => setParam('initialOnly', e.target.checked ? 'true' : undefined)} data-testid="filter-initialOnly" />
+          <input
+            type="checkbox"
+            checked={params.initialOnly === true}
+            onChange={(e) => setParam('initialOnly', e.target.checked ? 'true' : undefined)}
+            data-testid="filter-initialOnly"
+          />
           <span>{t('wo.initialOnly')}</span>
         </label>
       </Toolbar>
@@ -196,7 +240,12 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
             caption={t('wo.title')}
           />
           {list.data.total > PAGE_SIZE && (
-            <Pagination offset={params.offset ?? 0} limit={PAGE_SIZE} total={list.data.total} onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)} />
+            <Pagination
+              offset={params.offset ?? 0}
+              limit={PAGE_SIZE}
+              total={list.data.total}
+              onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)}
+            />
           )}
         </>
       )}
