@@ -37,8 +37,17 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
+type PgError = { code?: string; constraint?: string; cause?: unknown };
+
+/** Drizzle wraps the driver's error (DrizzleQueryError) and keeps it as `cause`. */
+function driverError(err: PgError): PgError {
+  const cause = err.cause as PgError | undefined;
+  return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) ? err : cause && typeof cause === 'object' ? driverError(cause) : err;
+}
+
 /** PostgreSQL errors that are the caller's fault, turned into clear 4xx answers. */
-function fromPostgres(err: { code?: string; constraint?: string }): DomainError | undefined {
+function fromPostgres(wrapped: PgError): DomainError | undefined {
+  const err = driverError(wrapped);
   switch (err.code) {
     case '23505':
       return fail('conflict', 'Ya existe un registro con esos datos', { constraint: err.constraint });
@@ -51,6 +60,9 @@ function fromPostgres(err: { code?: string; constraint?: string }): DomainError 
     case '22008':
     case '22007':
       return fail('validation_failed', 'Valor con formato inválido');
+    case '22021': // a NUL byte (\u0000) or invalid UTF-8 in a text value
+    case '22P05':
+      return fail('validation_failed', 'El texto contiene caracteres no permitidos');
     case '40001':
     case '40P01':
       return fail('conflict', 'Otro usuario modificó los mismos datos al mismo tiempo; intente de nuevo');
@@ -74,7 +86,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       }));
       return sendError(reply, 400, 'validation_failed', 'Datos inválidos: revise los campos marcados', { issues });
     }
-    const pgError = fromPostgres(error as { code?: string; constraint?: string });
+    const pgError = fromPostgres(error as PgError);
     if (pgError) return sendError(reply, httpStatusOf(pgError.code), pgError.code, pgError.message, pgError.details);
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -35,10 +35,21 @@ async function save(ctx: BenchContext, payload: unknown, label: string) {
   return r;
 }
 
+async function resetAugust(ctx: BenchContext) {
+  const f = ctx.dataset.main.familyId;
+  const months = `select id from monthly_reports where work_order_id = ${f} and year = 2025 and month = 8`;
+  await ctx.pool.query(`delete from gpu_records where production_entry_id in (select id from production_entries where monthly_report_id in (${months}))`);
+  await ctx.pool.query(`delete from production_entries where monthly_report_id in (${months})`);
+  await ctx.pool.query(`delete from daily_reports where monthly_report_id in (${months})`);
+  await ctx.pool.query(`delete from monthly_reports where id in (${months})`);
+}
+
 export const s2Saves: Scenario = {
   name: 'S2',
   async run(ctx) {
     // S2a: August is empty; the first save creates its monthly report, entries and GPU records.
+    // (As in the legacy measurement, a previous run's August is deleted outside the timed window.)
+    await resetAugust(ctx);
     const aug = await loadGrid(ctx, 8);
     const rnd = prng(777);
     const augCells = aug.rows.flatMap((r) => Array.from({ length: 31 }, (_, i) => ({ lineItemId: r.lineItemId, date: day(8, i + 1), volume: rnd() < 0.3 ? (0.5 + rnd() * 19.5).toFixed(3) : 0 })));

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useNavigate, useNavigation } from 'react-router';
 import { useLogout } from '../../features/auth/hooks/use-session';
 import { Icons } from '../../components/ui/icons';
 import { useI18n } from '../i18n';
@@ -21,6 +21,7 @@ const SECTIONS: NavSection[] = [
   {
     titleKey: 'nav.sectionCatalogues',
     items: [
+      { to: paths.contractCatalogue, labelKey: 'nav.contractCatalogue', testId: 'nav-contract-catalogue', icon: Icons.units },
       { to: paths.clients, labelKey: 'nav.clients', testId: 'nav-clients', icon: Icons.clients },
       { to: paths.sites, labelKey: 'nav.sites', testId: 'nav-sites', icon: Icons.sites },
       { to: paths.units, labelKey: 'nav.units', testId: 'nav-units', icon: Icons.units },
@@ -51,6 +52,7 @@ export function AppShell() {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+  const navigation = useNavigation();
 
   const onLogout = () =>
     logout.mutate(undefined, {
@@ -118,6 +120,7 @@ export function AppShell() {
             {t('topbar.logout')}
           </button>
         </header>
+        {navigation.state === 'loading' && <div className="route-progress" role="progressbar" aria-label={t('common.loading')} />}
         <main id="main" className="content" tabIndex={-1}>
           <Outlet />
         </main>

@@ -2,7 +2,15 @@
  * Form fields with a visible label, an optional hint and the server's message right under the
  * input. Each input gets `data-testid="field-<name>"` and each message `data-testid="error-<name>"`.
  */
-import { useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { formatDate, normalizeDisplayDate, parseDisplayDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 
@@ -246,7 +254,9 @@ export function DateField({ name, label, hint, error, required, className, testI
   const inputId = `${autoId}-${name}`;
   const pickerRef = useRef<HTMLInputElement>(null);
   const parsed = parseDisplayDate(value);
-  const localError = !parsed.ok ? t('common.invalidDate') : undefined;
+  // Judge the text only once the person leaves the field, not while typing "10/0…".
+  const [left, setLeft] = useState(false);
+  const localError = left && !parsed.ok ? t('common.invalidDate') : undefined;
   const shownError = error ?? localError;
 
   const openPicker = () => {
@@ -274,7 +284,9 @@ export function DateField({ name, label, hint, error, required, className, testI
           value={value}
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
+          onFocus={() => setLeft(false)}
           onBlur={(e) => {
+            setLeft(true);
             const tidy = normalizeDisplayDate(e.target.value);
             if (tidy !== e.target.value) onChange(tidy);
           }}

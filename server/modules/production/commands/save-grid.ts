@@ -48,7 +48,8 @@ interface ParsedCell {
 const MAX_ISSUES = 50;
 
 function parseCellVolume(v: string | number | null | undefined): ReturnType<typeof parseVolume> {
-  if (v === null || v === undefined || v === '' || v === 0 || v === '0') return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
+  // An empty cell (null, blank) means 0: the entry is deleted.
+  if (v === null || v === undefined || v === 0 || v === '0' || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
   return parseVolume(typeof v === 'string' ? v.trim() : v);
 }
 

@@ -431,7 +431,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
               {virtualCols.map((vc) => {
                 const c = scrolling[vc.index];
                 return c
-                  ? renderOne(row, vc.index + frozen.length, c, { position: 'absolute', left: vc.start, width: vc.size, height: '100%' })
+                  ? renderOne(row, vc.index + frozen.length, c, { position: 'absolute', top: 0, left: vc.start, width: vc.size, height: '100%' })
                   : null;
               })}
             </div>

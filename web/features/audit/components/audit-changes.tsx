@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AuditEntry } from '../../../app/api-types';
 import { useI18n, type MessageKey, type TranslateFn } from '../../../app/i18n';
+import { formatAmount } from '../../../app/format';
 import { isMessageKey } from '../../../app/i18n/translate';
 import { changedFields, formatAuditValue } from './audit-values';
 
@@ -57,7 +58,14 @@ const VALUE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   role: ['role', 'siteRole'],
 };
 
+const AMOUNT_FIELDS = new Set(['amountMxn', 'amountUsd']);
 const COLLAPSED_COUNT = 6;
+
+/** `clientId` says nothing next to `clientName`; the record's own `id` is already in the Entity column. */
+function redundant(field: string, changes: Record<string, unknown>): boolean {
+  if (field === 'id') return true;
+  return field.endsWith('Id') && `${field.slice(0, -2)}Name` in changes;
+}
 
 function fieldLabel(t: TranslateFn, field: string): string {
   const key = FIELD_LABELS[field];
@@ -65,6 +73,7 @@ function fieldLabel(t: TranslateFn, field: string): string {
 }
 
 function valueText(t: TranslateFn, field: string, value: unknown): string {
+  if (AMOUNT_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) return formatAmount(value);
   if (typeof value === 'string') {
     for (const prefix of VALUE_PREFIXES[field] ?? []) {
       const key = `${prefix}.${value}`;
@@ -81,7 +90,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   const [expanded, setExpanded] = useState(false);
   const created = entry.action === 'create';
-  const fields = changedFields(entry.changes).filter(([, c]) => !(created && isBlank(c.after)));
+  const fields = changedFields(entry.changes).filter(([field, c]) => !redundant(field, entry.changes) && !(created && isBlank(c.after)));
   if (fields.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   const visible = expanded ? fields : fields.slice(0, COLLAPSED_COUNT);
 

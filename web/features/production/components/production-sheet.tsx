@@ -63,11 +63,11 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
   const columns = useMemo<GridColumn[]>(() => {
     const weekdays = locale === 'es' ? WEEKDAYS_ES : WEEKDAYS_EN;
     const frozen: GridColumn[] = [
-      { key: 'code', width: 84, header: t('prod.col.code'), frozen: true },
+      { key: 'code', width: 104, header: t('prod.col.code'), frozen: true },
       { key: 'concept', width: 250, header: t('prod.col.concept'), frozen: true },
       { key: 'subAnnex', width: 64, header: t('prod.col.subAnnex'), frozen: true },
       { key: 'unit', width: 56, header: t('prod.col.unit'), frozen: true },
-      { key: 'authorized', width: 100, header: t('prod.col.authorized'), frozen: true, align: 'end' },
+      { key: 'authorized', width: 112, header: t('prod.col.authorized'), frozen: true, align: 'end' },
     ];
     const days: GridColumn[] = data.days.map((d) => {
       const weekday = weekdays[new Date(`${d.date}T12:00:00Z`).getUTCDay()] ?? '';
