@@ -191,7 +191,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     fs.writeFileSync(pwTmp, `${password}\n`, { mode: 0o644 });
     try {
       log('embedded PostgreSQL: initialising a new cluster');
-      await run(initdb, [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwTmp}`, '--encoding=UTF8', '--locale=C'], runAs);
+      // Builtin C.UTF-8: code-point ordering like C, but lower()/ilike know accents (Ó → ó), so
+      // case-insensitive unique names and searches work for Spanish text.
+      await run(initdb, [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwTmp}`, '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'], runAs);
     } finally {
       fs.rmSync(pwTmp, { force: true });
     }

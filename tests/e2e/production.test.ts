@@ -130,9 +130,14 @@ describe('production capture in the browser (issue 4)', () => {
     expect(await page.getByTestId('unsaved-badge').count()).toBe(0);
 
     // Excess: line 1 (cap 10) reaches 12.5 → 2.5 above the cap on day 3; the C-3 line (cap 5) has 2, none.
-    await expect.poll(() => page.getByTestId(`excess-${line(0).id}`).textContent()).toContain('2.5');
-    expect(await cell(0, 3).getAttribute('class')).toContain('pg-excess');
+    await expect.poll(() => cell(0, 3).getAttribute('class')).toContain('pg-excess');
+    expect(await cell(0, 3).getAttribute('title')).toContain('Excedente: 2.5');
     expect(await cell(0, 1).getAttribute('class')).not.toContain('pg-excess');
+    // The month total, amounts and excess columns are at the far right (columns are virtualized).
+    await cell(0, 3).click();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId(`excess-${line(0).id}`).textContent()).toContain('2.5');
+    expect(await page.getByTestId(`total-${line(0).id}`).textContent()).toBe('12.5');
     expect(await page.getByTestId(`excess-${line(3).id}`).count()).toBe(0);
     const saved = gridKpis(
       s.lines.map((l, i) => ({ authorizedVolume: l.cap, puMxn: l.puMxn, puUsd: l.puUsd, producedBefore: '0', producedThisMonth: ['12.5', '1235', '6', '2'][i]! })),
@@ -225,6 +230,7 @@ describe('production capture in the browser (issue 4)', () => {
     // C-2 entries with volume > 0: line 1 days 1-3, line 2 days 1-2, line 3 days 1-3 and 10 → 9 records; C-3 has none.
     expect(await page.getByTestId('gpu-counts').textContent()).toContain('9 registros, 0 con evidencia');
     const chips = page.locator('[data-testid^="gpu-chip-"]');
+    console.log(await chips.evaluateAll((els) => els.map((e) => e.getAttribute('title'))));
     expect(await chips.count()).toBe(9);
     await chips.first().click();
 

@@ -240,10 +240,10 @@ describe('writes and roles', () => {
     for (const role of ['consulta', 'supervisor', 'administracion'] as const) {
       const c = await t.userWithRole(role);
       expect((await c.get('/api/v1/clients')).statusCode).toBe(200);
-      const res = await c.post('/api/v1/clients', { name: `Cliente de ${role}` });
+      const res = await c.post('/api/v1/clients', { name: `Rol ${role} intenta` });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
     }
-    expect((await t.admin.get('/api/v1/clients?q=Cliente%20de%20')).json().total).toBe(0);
+    expect((await t.admin.get('/api/v1/clients?q=Rol%20')).json().total).toBe(0);
   });
 });

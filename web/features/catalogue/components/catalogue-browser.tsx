@@ -67,7 +67,7 @@ export function CatalogueBrowser({ canImport }: { canImport: boolean }) {
         <TextField name="q" label={t('common.search')} placeholder={t('catalogue.searchPlaceholder')} value={q} onChange={(v) => reset(() => setQ(v))} testId="catalogue-search" />
         <SelectField name="subAnnex" label={t('annex.subAnnex')} value={subAnnex} placeholder={t('common.all')} onChange={(v) => reset(() => setSubAnnex(v))}
           options={(contract?.subAnnexes ?? []).map((s) => ({ value: s.label, label: `${s.label} (${s.itemCount})` }))} testId="catalogue-sub-annex" />
-        <SelectField name="kind" label={t('catalogue.kind')} value={kind} placeholder={t('common.all')} onChange={(v) => reset(() => setKind(v))}
+        <SelectField name="kind" label={t('catalogue.itemKind')} value={kind} placeholder={t('common.all')} onChange={(v) => reset(() => setKind(v))}
           options={[{ value: 'ordinary', label: t('catalogue.kind.ordinary') }, { value: 'extraordinary', label: t('catalogue.kind.extraordinary') }]} />
         <SelectField name="status" label={t('common.status')} value={status} placeholder={t('common.all')} onChange={(v) => reset(() => setStatus(v))}
           options={[...STATUSES.map((s) => ({ value: s, label: s })), { value: 'none', label: t('catalogue.noStatus') }]} />

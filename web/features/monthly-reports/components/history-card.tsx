@@ -55,7 +55,7 @@ export function HistoryCard({ report }: { report: MonthlyReportDetail }) {
           )}
           {diff.data.totals.map((x) => (
             <p key={x.key}>
-              {t(`mr.diff.${x.key}`)}: <del>{x.before}</del> → <ins>{x.after}</ins>
+              {t(`mr.diff.${x.key as 'amountMxn' | 'amountUsd' | 'excessVolume'}`)}: <del>{x.before}</del> → <ins>{x.after}</ins>
             </p>
           ))}
           {diff.data.production.length === 0 && diff.data.dailyReports.length === 0 ? (

@@ -54,13 +54,11 @@ export function MonthlyReportDetailScreen({ id, links }: { id: number; links: Ca
   );
 }
 
-const NEEDS_REASON: ClosureAction[] = ['return', 'reopen'];
-
 function TransitionButtons({ report }: { report: MonthlyReportDetail }) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const { transition } = useMonthlyMutations(report.id);
-  const [asking, setAsking] = useState<ClosureAction | null>(null);
+  const [asking, setAsking] = useState<'return' | 'reopen' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abilities = report.abilities ?? {};
   const actions = (['submit', 'return', 'close', 'reopen'] as const).filter((a) => abilities[a]);
@@ -83,7 +81,7 @@ function TransitionButtons({ report }: { report: MonthlyReportDetail }) {
           key={action}
           variant={action === 'close' ? 'primary' : action === 'reopen' ? 'danger' : 'secondary'}
           loading={transition.isPending && transition.variables?.action === action}
-          onClick={() => (NEEDS_REASON.includes(action) ? setAsking(action) : run(action))}
+          onClick={() => (action === 'return' || action === 'reopen' ? setAsking(action) : run(action))}
           data-testid={`mr-action-${action}`}
         >
           {t(`mr.action.${action}`)}
