@@ -75,9 +75,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {} });
-  // The docs page and its assets are public.
+  // The docs page and the UI's static files are public; the API and the legacy endpoint are not.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    if (!isApi && !route.url.startsWith('/operaciones/')) route.config = { ...(route.config as object), public: true };
   });
 
   registerAuth(app, database.db);

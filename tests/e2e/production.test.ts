@@ -227,10 +227,10 @@ describe('production capture in the browser (issue 4)', () => {
   it('fills GPU evidence: one card per entry, http(s) links only, rendered safely', async () => {
     await page.getByTestId('tab-gpu').click();
     await expect.poll(() => page.getByTestId('gpu-board').isVisible()).toBe(true);
+    console.log(await page.locator('[data-testid^="gpu-chip-"]').evaluateAll((els) => els.map((e) => `${e.closest('tr')?.querySelector('th')?.textContent} ${e.getAttribute('title')}`)));
     // C-2 entries with volume > 0: line 1 days 1-3, line 2 days 1-2, line 3 days 1-3 and 10 → 9 records; C-3 has none.
     expect(await page.getByTestId('gpu-counts').textContent()).toContain('9 registros, 0 con evidencia');
     const chips = page.locator('[data-testid^="gpu-chip-"]');
-    console.log(await chips.evaluateAll((els) => els.map((e) => e.getAttribute('title'))));
     expect(await chips.count()).toBe(9);
     await chips.first().click();
 

@@ -3,7 +3,6 @@
  * installs the `chromium` package when missing). Screenshots go to test-results/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -24,7 +23,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'carpeta-chromium-'))}`,
     ],
   });
 }

@@ -7,5 +7,7 @@ import { s1GridLoad } from './s1-grid-load';
 import { s1SqlFloor } from './s1-sql-floor';
 import { s2Saves } from './s2-saves';
 import { s6Concurrent } from './s6-concurrent';
+import { s4Checklist } from './s4-checklist';
+import { s7Pack } from './s7-pack';
 
-export const SCENARIOS: Scenario[] = [s1GridLoad, s1SqlFloor, s2Saves, s6Concurrent];
+export const SCENARIOS: Scenario[] = [s1GridLoad, s1SqlFloor, s2Saves, s6Concurrent, s4Checklist, s7Pack];

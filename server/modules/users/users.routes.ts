@@ -54,6 +54,19 @@ export function registerUserRoutes(appBase: FastifyInstance, db: Db) {
     },
   });
 
+  // Names for pickers (OT leader, audit filter): readable by every authenticated user.
+  app.get('/api/v1/users/options', {
+    schema: {
+      tags,
+      summary: 'Usuarios para selectores (id, nombre, rol)',
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), role: Role, active: z.boolean() })) }) },
+    },
+    handler: async () => {
+      const r = await listUsers(db, { limit: 10_000, offset: 0 });
+      return { items: r.items.map((u) => ({ id: u.id, name: u.name, role: u.role, active: u.active })) };
+    },
+  });
+
   app.get('/api/v1/users/:id', {
     schema: { tags, params: IdParams, response: { 200: User, 403: ErrorBody, 404: ErrorBody } },
     handler: async (request) => {

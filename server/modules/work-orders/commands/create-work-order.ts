@@ -22,17 +22,20 @@ export async function createWorkOrder(db: Db, ctx: Ctx, input: CreateWorkOrderBo
       if (!input.parentId) {
         throw invalid([{ path: 'body.parentId', message: 'Seleccione la OT inicial' }]);
       }
-      // Lock the family so two reprogrammings created at once get distinct numbers.
-      const parent = await tx.execute<{ kind: string; next: number }>(sql`
-        select p.kind, (select coalesce(max(reprogramming_number), 0) + 1 from work_orders where parent_id = p.id)::int as next
-        from work_orders p where p.id = ${input.parentId} for update`);
+      // Lock the initial OT so two reprogrammings created at once get distinct numbers. The next
+      // number is read in a second statement: under READ COMMITTED a statement that waited for the
+      // lock still sees its own (older) snapshot, so a max() computed alongside it would repeat.
+      const parent = await tx.execute<{ kind: string }>(sql`select p.kind from work_orders p where p.id = ${input.parentId} for update`);
       const p = parent.rows[0];
       if (!p) throw invalid([{ path: 'body.parentId', message: 'La OT inicial no existe' }]);
       if (p.kind !== 'initial') {
         throw invalid([{ path: 'body.parentId', message: 'Debe ser una OT inicial' }]);
       }
+      const next = await tx.execute<{ next: number }>(
+        sql`select (coalesce(max(reprogramming_number), 0) + 1)::int as next from work_orders where parent_id = ${input.parentId}`,
+      );
       parentId = input.parentId;
-      reprogrammingNumber = p.next;
+      reprogrammingNumber = next.rows[0]!.next;
     } else if (input.parentId) {
       throw invalid([{ path: 'body.parentId', message: 'Solo las reprogramaciones tienen OT inicial' }]);
     }
