@@ -227,11 +227,10 @@ describe('production capture in the browser (issue 4)', () => {
   it('fills GPU evidence: one card per entry, http(s) links only, rendered safely', async () => {
     await page.getByTestId('tab-gpu').click();
     await expect.poll(() => page.getByTestId('gpu-board').isVisible()).toBe(true);
-    console.log(await page.locator('[data-testid^="gpu-chip-"]').evaluateAll((els) => els.map((e) => `${e.closest('tr')?.querySelector('th')?.textContent} ${e.getAttribute('title')}`)));
-    // C-2 entries with volume > 0: line 1 days 1-3, line 2 days 1-2, line 3 days 1-3 and 10 → 9 records; C-3 has none.
-    expect(await page.getByTestId('gpu-counts').textContent()).toContain('9 registros, 0 con evidencia');
+    // Entries with volume > 0 in C-2/C-3: line 1 days 1-3, line 2 days 1-2, line 3 days 1-3 and 10, the C-3 line day 1 → 10 records.
+    expect(await page.getByTestId('gpu-counts').textContent()).toContain('10 registros, 0 con evidencia');
     const chips = page.locator('[data-testid^="gpu-chip-"]');
-    expect(await chips.count()).toBe(9);
+    expect(await chips.count()).toBe(10);
     await chips.first().click();
 
     await page.getByTestId('gpu-evidence').fill('javascript:alert(1)');
@@ -242,7 +241,7 @@ describe('production capture in the browser (issue 4)', () => {
     await page.getByTestId('gpu-evidence').fill(url);
     await page.getByTestId('gpu-status').selectOption('en_proceso');
     await page.getByTestId('gpu-save').click();
-    await expect.poll(() => page.getByTestId('gpu-counts').textContent()).toContain('9 registros, 1 con evidencia');
+    await expect.poll(() => page.getByTestId('gpu-counts').textContent()).toContain('10 registros, 1 con evidencia');
     const link = page.getByTestId('gpu-evidence-link');
     await expect.poll(() => link.getAttribute('href')).toBe(url);
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');

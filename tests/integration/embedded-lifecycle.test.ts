@@ -33,7 +33,7 @@ async function start(): Promise<string> {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       if (res.ok) return (await res.json()).database as string;
     } catch {}
-    if (Date.now() - t0 > 60_000) throw new Error(`not healthy in 60 s: ${stdout}`);
+    if (Date.now() - t0 > 110_000) throw new Error(`not healthy in 110 s: ${stdout}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -72,7 +72,7 @@ describe('embedded PostgreSQL lifecycle', () => {
   let password = '';
   let session = { cookie: '', csrfToken: '' };
 
-  it('first start: healthy on the embedded database, admin with a one-time password printed once', async () => {
+  it('first start: healthy on the embedded database, admin with a one-time password printed once', { timeout: 120_000 }, async () => {
     expect(await start()).toBe('embedded');
     const match = /Contraseña de un solo uso: (\S+)/.exec(stdout);
     expect(match).not.toBeNull();
@@ -96,7 +96,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     expect(fs.readdirSync(path.join(dataDir, 'pg'))).toContain('PG_VERSION');
   });
 
-  it('a restart keeps all data and prints no new password', async () => {
+  it('a restart keeps all data and prints no new password', { timeout: 120_000 }, async () => {
     await start();
     expect(stdout).not.toMatch(/Contraseña de un solo uso/);
     const l = await login('admin@carpeta.local', password);
@@ -106,7 +106,7 @@ describe('embedded PostgreSQL lifecycle', () => {
     expect(((await list.json()) as { total: number }).total).toBe(1);
   });
 
-  it('SIGKILL during writes: after restart every write is all-or-nothing (row and its audit entry)', async () => {
+  it('SIGKILL during writes: after restart every write is all-or-nothing (row and its audit entry)', { timeout: 180_000 }, async () => {
     const writes = Array.from({ length: 200 }, (_, i) =>
       fetch(`http://127.0.0.1:${port}/api/v1/clients`, {
         method: 'POST',

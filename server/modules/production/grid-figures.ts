@@ -1,16 +1,19 @@
 /**
- * Per-row month figures of the grid and its KPIs, shared by the grid load and the save answer so
- * both always present the same numbers (and the browser recomputes them with the same domain/
- * functions: amounts from domain/money, KPIs from domain/grid-kpis).
+ * Rows of the grid with their month figures, shared by the grid load (every row) and the save
+ * answer (touched rows) so both always present the same numbers.
+ *
+ * One query aggregates in PostgreSQL (cells and planned volumes per line item as compact text,
+ * month sums, "produced before" from the monthly totals by index per line item); Node only splits
+ * strings and computes amounts with fast-money (identical to domain/money, see there why).
  */
 import { sql } from 'drizzle-orm';
-import { daysInMonth } from '../../../domain/dates';
-import { gridKpis, lineAmounts, type GridKpis, type KpiLineItem } from '../../../domain/grid-kpis';
-import { Dec } from '../../../domain/money';
-import type { GridRowFigures } from '../../../contracts/production';
+import { daysInMonth, firstDayOfMonth, lastDayOfMonth } from '../../../domain/dates';
+import type { GridKpis } from '../../../domain/grid-kpis';
 import type { Layer } from '../../../domain/layer';
+import type { GridRowFigures } from '../../../contracts/production';
 import type { DbOrTx } from '../../db/database';
-import { arr, canon } from './production.repository';
+import { amountCents, fastGridKpis, formatCents, scaled } from './fast-money';
+import { arr } from './production.repository';
 
 export interface GridScope {
   familyId: number;
@@ -21,132 +24,129 @@ export interface GridScope {
   month: number;
 }
 
-export type SiteCell = {
-  lineItemId: number;
-  day: number;
-  layer: Layer;
-  volume: string;
-  excess: string;
+export type AggregateRow = {
+  id: number;
+  subAnnex: string;
+  code: string;
+  concept: string;
+  unit: string;
+  origin: 'annex' | 'adhoc';
+  authorized: string;
+  puMxn: string;
+  puUsd: string;
+  before: string;
+  monthAll: string;
+  /** `day:isThisLayer:volume:excess,…` of this site's entries in the month. */
+  cells: string | null;
+  monthTotal: string | null;
+  excessTotal: string | null;
+  /** `day:volume,…` */
+  planned: string | null;
 };
 
-/** The month's entries of this site (both layers) for the family or some of its line items. */
-export async function siteCells(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<SiteCell[]> {
-  if (s.monthlyReportId === null) return [];
-  const r = await db.execute<SiteCell>(sql`
-    select line_item_id as "lineItemId", extract(day from date)::int as day, layer, volume::text as volume, excess_volume::text as excess
-    from production_entries
-    where monthly_report_id = ${s.monthlyReportId} and site_id = ${s.siteId}
-    ${lineItemIds ? sql`and line_item_id = any(${arr(lineItemIds)}::int[])` : sql``}`);
+export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<AggregateRow[]> {
+  const only = lineItemIds ? sql`and l.id = any(${arr(lineItemIds)}::int[])` : sql``;
+  const onlyP = lineItemIds ? sql`and p.line_item_id = any(${arr(lineItemIds)}::int[])` : sql``;
+  const r = await db.execute<AggregateRow>(sql`
+    with li as (select l.* from line_items l where l.family_id = ${s.familyId} ${only}),
+    c as (
+      select p.line_item_id,
+             string_agg(extract(day from p.date)::int || ':' || (p.layer = ${s.layer}::layer)::int || ':' || trim_scale(p.volume) || ':' || trim_scale(p.excess_volume), ',') as cells,
+             trim_scale(coalesce(sum(p.volume) filter (where p.layer = ${s.layer}::layer), 0))::text as month_total,
+             trim_scale(coalesce(sum(p.excess_volume) filter (where p.layer = ${s.layer}::layer), 0))::text as excess_total
+      from production_entries p
+      where p.monthly_report_id = ${s.monthlyReportId ?? 0} and p.site_id = ${s.siteId} ${onlyP}
+      group by p.line_item_id),
+    pl as (
+      select p.line_item_id, string_agg(extract(day from p.date)::int || ':' || trim_scale(p.volume), ',') as planned
+      from planned_volumes p join li on li.id = p.line_item_id
+      where p.date between ${firstDayOfMonth(s.year, s.month)}::date and ${lastDayOfMonth(s.year, s.month)}::date
+      group by p.line_item_id)
+    select li.id, li.sub_annex as "subAnnex", li.code, li.concept, u.code as unit, li.origin,
+           trim_scale(li.authorized_volume)::text as authorized, trim_scale(li.pu_mxn)::text as "puMxn", trim_scale(li.pu_usd)::text as "puUsd",
+           t.before, t.month_all as "monthAll", c.cells, c.month_total as "monthTotal", c.excess_total as "excessTotal", pl.planned
+    from li join units u on u.id = li.unit_id
+    left join c on c.line_item_id = li.id
+    left join pl on pl.line_item_id = li.id
+    cross join lateral (
+      select trim_scale(coalesce(sum(t.volume) filter (where t.year < ${s.year} or (t.year = ${s.year} and t.month < ${s.month})), 0))::text as before,
+             trim_scale(coalesce(sum(t.volume) filter (where t.year = ${s.year} and t.month = ${s.month}), 0))::text as month_all
+      from production_monthly_totals t where t.line_item_id = li.id) t
+    order by li.sort_key, li.id`);
   return r.rows;
 }
 
-/** A PU of 0 means "no price in that currency" (shown as empty, amount 0.00). */
-export const priceOrNull = (pu: string): string | null => (Number(pu) === 0 ? null : canon(pu));
+/** A PU of 0 means "no price in that currency" (shown empty, amount 0.00). */
+export const priceOrNull = (pu: string): string | null => (pu === '0' ? null : pu);
 
-export type FigureItem = {
-  id: number;
-  puMxn: string;
-  puUsd: string;
-  /** Month volume at every site and layer (production_monthly_totals). */
-  monthAll: string;
-};
-
-/** Figures of one row; `cells` are that line item's cells at this site (both layers). */
-export function buildFigures(item: FigureItem, cells: readonly SiteCell[], layer: Layer, dayCount: number) {
-  const volumes: (string | null)[] = new Array<string | null>(dayCount).fill(null);
-  const excess: (string | null)[] = new Array<string | null>(dayCount).fill(null);
-  const otherLayer: (string | null)[] = new Array<string | null>(dayCount).fill(null);
-  let total = new Dec(0);
-  let excessTotal = new Dec(0);
-  for (const c of cells) {
-    const v = canon(c.volume);
-    if (c.layer !== layer) {
-      otherLayer[c.day - 1] = v;
-      continue;
-    }
-    volumes[c.day - 1] = v;
-    total = total.plus(v);
-    const e = canon(c.excess);
-    if (e !== '0') {
-      excess[c.day - 1] = e;
-      excessTotal = excessTotal.plus(e);
-    }
-  }
-  const monthTotal = total.isZero() ? '0' : total.toFixed();
-  const amounts = lineAmounts(monthTotal, { puMxn: priceOrNull(item.puMxn), puUsd: priceOrNull(item.puUsd) });
-  const elsewhere = new Dec(item.monthAll).minus(total);
-  const figures: GridRowFigures = {
-    lineItemId: item.id,
-    volumes,
-    excess,
-    monthTotal,
-    amountMxn: amounts.MXN,
-    amountUsd: amounts.USD,
-    excessTotal: excessTotal.isZero() ? '0' : excessTotal.toFixed(),
-    producedThisMonthElsewhere: elsewhere.isZero() ? '0' : elsewhere.toFixed(),
-  };
-  return { figures, otherLayer };
+/** Scaled(6) BigInt → canonical decimal text (`'1.5'`, `'0'`). */
+function volumeText(v: bigint): string {
+  const negative = v < 0n;
+  const s = (negative ? -v : v).toString().padStart(7, '0');
+  const int = s.slice(0, -6);
+  const frac = s.slice(-6).replace(/0+$/, '');
+  return `${negative && v !== 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }
 
-export function groupCells(cells: readonly SiteCell[]): Map<number, SiteCell[]> {
-  const by = new Map<number, SiteCell[]>();
-  for (const c of cells) {
-    const list = by.get(c.lineItemId);
-    if (list) list.push(c);
-    else by.set(c.lineItemId, [c]);
+export interface BuiltRow {
+  figures: GridRowFigures;
+  otherLayer: (string | null)[];
+  planned: (string | null)[];
+}
+
+export function buildRow(r: AggregateRow, dayCount: number): BuiltRow {
+  const volumes = new Array<string | null>(dayCount).fill(null);
+  const excess = new Array<string | null>(dayCount).fill(null);
+  const otherLayer = new Array<string | null>(dayCount).fill(null);
+  const planned = new Array<string | null>(dayCount).fill(null);
+  if (r.cells) {
+    for (const cell of r.cells.split(',')) {
+      const [day, mine, volume, ex] = cell.split(':') as [string, string, string, string];
+      const i = Number(day) - 1;
+      if (mine === '1') {
+        volumes[i] = volume;
+        if (ex !== '0') excess[i] = ex;
+      } else otherLayer[i] = volume;
+    }
   }
-  return by;
+  if (r.planned) {
+    for (const p of r.planned.split(',')) {
+      const [day, volume] = p.split(':') as [string, string];
+      planned[Number(day) - 1] = volume;
+    }
+  }
+  const monthTotal = r.monthTotal ?? '0';
+  return {
+    figures: {
+      lineItemId: r.id,
+      volumes,
+      excess,
+      monthTotal,
+      amountMxn: formatCents(amountCents(monthTotal, priceOrNull(r.puMxn))),
+      amountUsd: formatCents(amountCents(monthTotal, priceOrNull(r.puUsd))),
+      excessTotal: r.excessTotal ?? '0',
+      producedThisMonthElsewhere: volumeText(scaled(r.monthAll, 6) - scaled(monthTotal, 6)),
+    },
+    otherLayer,
+    planned,
+  };
+}
+
+/** KPIs over the family's rows (month = every site, both layers). */
+export function kpisOfRows(rows: readonly AggregateRow[]): GridKpis {
+  return fastGridKpis(
+    rows.map((r) => ({ authorizedVolume: r.authorized, puMxn: priceOrNull(r.puMxn), puUsd: priceOrNull(r.puUsd), producedBefore: r.before, producedThisMonth: r.monthAll })),
+  );
 }
 
 /** Fresh figures of some rows (the save answer). */
 export async function figuresOf(db: DbOrTx, s: GridScope, lineItemIds: readonly number[]): Promise<GridRowFigures[]> {
   if (!lineItemIds.length) return [];
-  const items = await db.execute<FigureItem>(sql`
-    select li.id, li.pu_mxn::text as "puMxn", li.pu_usd::text as "puUsd", coalesce(t.volume, 0)::text as "monthAll"
-    from line_items li
-    left join production_monthly_totals t on t.line_item_id = li.id and t.year = ${s.year} and t.month = ${s.month}
-    where li.id = any(${arr(lineItemIds)}::int[]) order by li.sort_key, li.id`);
-  const cells = groupCells(await siteCells(db, s, lineItemIds));
   const dayCount = daysInMonth(s.year, s.month);
-  return items.rows.map((it) => buildFigures(it, cells.get(it.id) ?? [], s.layer, dayCount).figures);
+  return (await aggregateRows(db, s, lineItemIds)).map((r) => buildRow(r, dayCount).figures);
 }
 
-export type KpiRow = {
-  authorizedVolume: string;
-  puMxn: string;
-  puUsd: string;
-  before: string;
-  monthAll: string;
-};
-
-export function kpisFromRows(rows: readonly KpiRow[]): GridKpis {
-  return gridKpis(
-    rows.map(
-      (r): KpiLineItem => ({
-        authorizedVolume: r.authorizedVolume,
-        puMxn: priceOrNull(r.puMxn),
-        puUsd: priceOrNull(r.puUsd),
-        producedBefore: r.before,
-        producedThisMonth: r.monthAll,
-      }),
-    ),
-  );
-}
-
-/** SQL giving, per line item of the family: cap, prices, volume before the month and in it. */
-export const kpiRowsSql = (familyId: number, year: number, month: number) => sql`
-  with li as (select id from line_items where family_id = ${familyId}),
-  t as (
-    select t.line_item_id,
-           sum(t.volume) filter (where t.year < ${year} or (t.year = ${year} and t.month < ${month})) as before,
-           sum(t.volume) filter (where t.year = ${year} and t.month = ${month}) as month_all
-    from production_monthly_totals t join li on li.id = t.line_item_id group by t.line_item_id)
-  select l.id, l.authorized_volume::text as "authorizedVolume", l.pu_mxn::text as "puMxn", l.pu_usd::text as "puUsd",
-         coalesce(t.before, 0)::text as before, coalesce(t.month_all, 0)::text as "monthAll"
-  from line_items l left join t on t.line_item_id = l.id where l.family_id = ${familyId}`;
-
-/** Family-wide KPIs of the month (every site, both layers). */
-export async function kpisOf(db: DbOrTx, familyId: number, year: number, month: number): Promise<GridKpis> {
-  const r = await db.execute<KpiRow>(kpiRowsSql(familyId, year, month));
-  return kpisFromRows(r.rows);
+/** Family-wide KPIs of the month. */
+export async function kpisOf(db: DbOrTx, s: GridScope): Promise<GridKpis> {
+  return kpisOfRows(await aggregateRows(db, s, null));
 }

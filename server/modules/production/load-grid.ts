@@ -1,28 +1,19 @@
 /**
  * Reads one production grid (family × month × site × layer): rows in natural order, per-day cells,
- * planned volumes, locks per day, sub-annex subtotals and KPIs. Five set-based queries; "produced
+ * planned volumes, locks per day, sub-annex subtotals and KPIs. A handful of set-based queries; "produced
  * before the month" comes from the monthly totals, not from summing the history.
  */
 import { sql } from 'drizzle-orm';
-import { daysInMonth, firstDayOfMonth, lastDayOfMonth, monthDays } from '../../../domain/dates';
+import { daysInMonth, monthDays } from '../../../domain/dates';
 import { requiresGpu } from '../../../domain/gpu';
-import { amount, sumAmounts } from '../../../domain/money';
 import { isDayInWindow } from '../../../domain/validity-window';
 import type { GridDay, GridDayLock, GridQuery, GridResponse, GridRow, GridSubtotal } from '../../../contracts/production';
 import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/database';
+import { amountCents, formatCents, scaled } from './fast-money';
 import { canWrite, loadFamilySite } from './family-site';
-import { buildFigures, groupCells, kpisFromRows, kpiRowsSql, priceOrNull, siteCells, type KpiRow } from './grid-figures';
-import { canon, currentRevision } from './production.repository';
-
-type ItemRow = KpiRow & {
-  id: number;
-  subAnnex: string;
-  code: string;
-  concept: string;
-  unit: string;
-  origin: 'annex' | 'adhoc';
-};
+import { aggregateRows, buildRow, kpisOfRows, priceOrNull } from './grid-figures';
+import { currentRevision } from './production.repository';
 
 async function monthlyReportOf(db: DbOrTx, familyId: number, year: number, month: number) {
   const r = await db.execute<{ id: number; status: 'abierto' | 'en_revision' | 'cerrado' | 'facturado'; evidenceUrl: string | null }>(sql`
@@ -43,63 +34,51 @@ export async function loadGrid(db: DbOrTx, actor: Actor, q: GridQuery): Promise<
   const report = await monthlyReportOf(db, fs.familyId, year, month);
   const scope = { familyId: fs.familyId, monthlyReportId: report?.id ?? null, siteId, layer, year, month };
 
-  const items = await db.execute<ItemRow>(sql`
-    with k as (${kpiRowsSql(fs.familyId, year, month)})
-    select l.id, l.sub_annex as "subAnnex", l.code, l.concept, u.code as unit, l.origin,
-           k."authorizedVolume", k."puMxn", k."puUsd", k.before, k."monthAll"
-    from line_items l join k on k.id = l.id join units u on u.id = l.unit_id
-    order by l.sort_key, l.id`);
-  const cells = groupCells(await siteCells(db, scope, null));
-  const planned = await db.execute<{ id: number; day: number; v: string }>(sql`
-    select p.line_item_id as id, extract(day from p.date)::int as day, p.volume::text as v
-    from planned_volumes p join line_items l on l.id = p.line_item_id
-    where l.family_id = ${fs.familyId} and p.date between ${firstDayOfMonth(year, month)}::date and ${lastDayOfMonth(year, month)}::date`);
+  const aggregates = await aggregateRows(db, scope, null);
   const daily = await db.execute<{ date: string; operationalStatus: string; signatureStatus: string }>(sql`
     select date, operational_status as "operationalStatus", signature_status as "signatureStatus"
     from daily_reports where monthly_report_id = ${report?.id ?? 0} and site_id = ${siteId}`);
   const revision = await currentRevision(db);
 
   const dayCount = daysInMonth(year, month);
-  const plannedBy = new Map<number, (string | null)[]>();
-  for (const p of planned.rows) {
-    let list = plannedBy.get(p.id);
-    if (!list) plannedBy.set(p.id, (list = new Array<string | null>(dayCount).fill(null)));
-    list[p.day - 1] = canon(p.v);
-  }
-  const emptyDays = new Array<string | null>(dayCount).fill(null);
-
-  const rows: GridRow[] = items.rows.map((it) => {
-    const { figures, otherLayer } = buildFigures(it, cells.get(it.id) ?? [], layer, dayCount);
+  const rows: GridRow[] = aggregates.map((a) => {
+    const { figures, otherLayer, planned } = buildRow(a, dayCount);
     return {
       ...figures,
-      subAnnex: it.subAnnex,
-      code: it.code,
-      concept: it.concept,
-      unit: it.unit,
-      authorizedVolume: canon(it.authorizedVolume),
-      puMxn: priceOrNull(it.puMxn),
-      puUsd: priceOrNull(it.puUsd),
-      origin: it.origin,
-      requiresGpu: requiresGpu(it.subAnnex, '1'),
-      producedBefore: canon(it.before),
-      planned: plannedBy.get(it.id) ?? emptyDays,
+      subAnnex: a.subAnnex,
+      code: a.code,
+      concept: a.concept,
+      unit: a.unit,
+      authorizedVolume: a.authorized,
+      puMxn: priceOrNull(a.puMxn),
+      puUsd: priceOrNull(a.puUsd),
+      origin: a.origin,
+      requiresGpu: requiresGpu(a.subAnnex, '1'),
+      producedBefore: a.before,
+      planned,
       otherLayer,
     };
   });
 
   const subtotals: GridSubtotal[] = [];
+  const sums: bigint[][] = [];
   rows.forEach((r, i) => {
     const last = subtotals[subtotals.length - 1];
     if (last && last.subAnnex === r.subAnnex) last.lineItemCount += 1;
-    else subtotals.push({ subAnnex: r.subAnnex, firstRow: i, lineItemCount: 1, authorizedMxn: '0.00', authorizedUsd: '0.00', monthMxn: '0.00', monthUsd: '0.00' });
+    else {
+      subtotals.push({ subAnnex: r.subAnnex, firstRow: i, lineItemCount: 1, authorizedMxn: '0.00', authorizedUsd: '0.00', monthMxn: '0.00', monthUsd: '0.00' });
+      sums.push([0n, 0n, 0n, 0n]);
+    }
+    const s = sums[sums.length - 1]!;
+    s[0]! += amountCents(r.authorizedVolume, r.puMxn);
+    s[1]! += amountCents(r.authorizedVolume, r.puUsd);
+    s[2]! += scaled(r.amountMxn, 2);
+    s[3]! += scaled(r.amountUsd, 2);
   });
-  for (const s of subtotals) {
-    const group = rows.slice(s.firstRow, s.firstRow + s.lineItemCount);
-    s.authorizedMxn = sumAmounts(group.map((r) => (r.puMxn ? amount(r.authorizedVolume, r.puMxn) : '0')));
-    s.authorizedUsd = sumAmounts(group.map((r) => (r.puUsd ? amount(r.authorizedVolume, r.puUsd) : '0')));
-    s.monthMxn = sumAmounts(group.map((r) => r.amountMxn));
-    s.monthUsd = sumAmounts(group.map((r) => r.amountUsd));
-  }
+  subtotals.forEach((st, i) => {
+    const s = sums[i]!;
+    Object.assign(st, { authorizedMxn: formatCents(s[0]!), authorizedUsd: formatCents(s[1]!), monthMxn: formatCents(s[2]!), monthUsd: formatCents(s[3]!) });
+  });
 
   const locked = periodLock(report?.status, actor);
   const dailyBy = new Map(daily.rows.map((d) => [d.date, d]));
@@ -130,7 +109,7 @@ export async function loadGrid(db: DbOrTx, actor: Actor, q: GridQuery): Promise<
     days,
     rows,
     subtotals,
-    kpis: kpisFromRows(items.rows),
+    kpis: kpisOfRows(aggregates),
     abilities: { edit: canWrite(actor, fs) && locked === null },
   };
 }

@@ -336,7 +336,7 @@ export const en: Dictionary = {
   'prod.col.amountMxn': 'Amount MXN',
   'prod.col.amountUsd': 'Amount USD',
   'prod.col.excess': 'Excess',
-  'prod.subtotal': 'ANNEX TOTAL',
+  'prod.subtotal': 'TOTAL',
   'prod.kpi.authorized': 'Authorized',
   'prod.kpi.producedBefore': 'Produced before the month',
   'prod.kpi.producedThisMonth': 'Produced this month',

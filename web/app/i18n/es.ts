@@ -338,7 +338,7 @@ export const es = {
   'prod.col.amountMxn': 'Importe MXN',
   'prod.col.amountUsd': 'Importe USD',
   'prod.col.excess': 'Excedente',
-  'prod.subtotal': 'TOTAL ANEXO',
+  'prod.subtotal': 'TOTAL',
   'prod.kpi.authorized': 'Autorizado',
   'prod.kpi.producedBefore': 'Producido antes del mes',
   'prod.kpi.producedThisMonth': 'Producido en el mes',

@@ -5,8 +5,6 @@
 import { useCatalogueOptions } from '../../features/catalogues/hooks/use-catalogue';
 import { useUserOptions } from '../../features/users/hooks/use-users';
 import { useI18n } from '../i18n';
-import { can } from '../permissions';
-import { useCurrentUser } from '../session';
 
 export interface Ref {
   id: number;
@@ -33,11 +31,9 @@ export function useSiteRefs(): Ref[] {
   }));
 }
 
-/** Users for pickers, or `null` when the caller's role cannot list users (only admins can today). */
+/** Users for pickers (`GET /users/options` is readable by every role), or `null` on error. */
 export function useUserRefs(): Ref[] | null {
-  const user = useCurrentUser();
-  const allowed = can(user.role, 'users.manage');
-  const query = useUserOptions(allowed);
-  if (!allowed || query.isError) return null;
-  return (query.data ?? []).map((u) => ({ id: u.id, label: u.name, active: u.active, detail: u.email }));
+  const query = useUserOptions(true);
+  if (query.isError) return null;
+  return (query.data ?? []).map((u) => ({ id: u.id, label: u.name, active: u.active }));
 }

@@ -118,7 +118,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     let unchanged = cells.length - intended.length;
 
     if (!intended.length) {
-      return { revision: await currentRevision(tx), inserted: 0, updated: 0, deleted: 0, unchanged, excessChanged: 0, gpuCreated: 0, gpuDeleted: 0, rows: [], ...(input.withKpis ? { kpis: await kpisOf(tx, fs.familyId, year, month) } : {}) };
+      return { revision: await currentRevision(tx), inserted: 0, updated: 0, deleted: 0, unchanged, excessChanged: 0, gpuCreated: 0, gpuDeleted: 0, rows: [], ...(input.withKpis ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) } : {}) };
     }
 
     for (const c of intended) assertInWindow(fs, c.date);
@@ -233,7 +233,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       gpuCreated,
       gpuDeleted,
       rows: await figuresOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }, touched),
-      ...(input.withKpis ? { kpis: await kpisOf(tx, fs.familyId, year, month) } : {}),
+      ...(input.withKpis ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) } : {}),
     };
   });
 }

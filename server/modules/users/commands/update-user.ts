@@ -21,6 +21,12 @@ export interface UpdateUserInput {
 export async function updateUser(db: Db, ctx: Ctx, id: number, input: UpdateUserInput): Promise<UserRow> {
   ensure(ctx.actor, 'users.manage');
   return db.transaction(async (tx) => {
+    // A change that may remove an admin first locks every active admin (in id order, then the
+    // target): two admins deactivating each other at once are serialized, so the count below
+    // cannot be stale (write skew) and the second one gets the last-admin 409, not a deadlock.
+    if (input.active === false || input.role !== undefined) {
+      await tx.execute(sql`select id from users where role = 'admin' and active order by id for update`);
+    }
     await tx.execute(sql`select id from users where id = ${id} for update`);
     const before = await findUserById(tx, id);
     if (!before) throw missing(`El usuario ${id}`);

@@ -3,6 +3,7 @@
  * volume, P.U. MXN/USD, amounts, subtotals per sub-annex and totals per currency; the annex
  * versions; a line item's history; the import wizard and ad-hoc items for those allowed.
  */
+import './annex.css';
 import { Fragment, useState } from 'react';
 import { formatVolume } from '../../../../domain/money';
 import { useI18n, type MessageKey } from '../../../app/i18n';
@@ -89,7 +90,7 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
                       {items.map((i) => (
                         <tr key={i.id} data-testid="annex-row" data-id={i.id}>
                           <td className="nowrap">
-                            <button type="button" className="link" onClick={() => setPanel({ kind: 'history', lineItemId: i.id })} title={t('annex.history')}>{i.code}</button>
+                            <button type="button" className="link-button" onClick={() => setPanel({ kind: 'history', lineItemId: i.id })} title={t('annex.history')}>{i.code}</button>
                           </td>
                           <td>{i.concept}</td>
                           <td className="nowrap">{i.unitCode}</td>

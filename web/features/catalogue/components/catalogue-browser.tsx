@@ -1,4 +1,5 @@
 /** The contract catalogue: search by code or concept, filters by sub-annex, kind and PUE status, XLSX export, import. */
+import './catalogue.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatVolume } from '../../../../domain/money';

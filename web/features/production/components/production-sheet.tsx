@@ -79,7 +79,12 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
         header: (
           <span className="pg-dayhead-text" data-testid={`day-header-${d.day}`} title={d.lockedReason ? t(LOCK_KEYS[d.lockedReason]) : undefined}>
             <b>{d.day}</b> <small>{weekday}</small>
-            {d.lockedReason && <span className="pg-lock-icon" aria-label={t(LOCK_KEYS[d.lockedReason])}>🔒</span>}
+            {d.lockedReason && (
+              <svg className="pg-lock-icon" width="9" height="10" viewBox="0 0 9 10" role="img" aria-label={t(LOCK_KEYS[d.lockedReason])}>
+                <rect x="0.5" y="4" width="8" height="6" rx="1" fill="currentColor" />
+                <path d="M2.2 4V2.8a2.3 2.3 0 0 1 4.6 0V4" fill="none" stroke="currentColor" strokeWidth="1.2" />
+              </svg>
+            )}
           </span>
         ),
       };
@@ -139,7 +144,7 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
       const s = data.subtotals[d.subtotal];
       const figures = live.subtotals[d.subtotal];
       if (!s || !figures) return null;
-      if (key === 'code') return <b>{t('prod.subtotal')}</b>;
+      if (key === 'code') return <b title={t('prod.subtotal')}>{t('prod.subtotal')}</b>;
       if (key === 'concept') return <b>{s.subAnnex}</b>;
       if (key === 'subAnnex') return s.subAnnex;
       if (day !== null) return vol(positive(figures.days[day - 1]) ? figures.days[day - 1] : null);

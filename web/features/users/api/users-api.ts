@@ -22,6 +22,11 @@ export function listUsers(params: UserListParams, signal?: AbortSignal) {
   );
 }
 
+/** Everyone may read names for pickers (OT leader, audit filter). */
+export function listUserOptions(signal?: AbortSignal) {
+  return api.get<{ items: Pick<User, 'id' | 'name' | 'role' | 'active'>[] }>('/users/options', {}, { signal });
+}
+
 export function createUser(body: CreateUserBody) {
   return api.post<User>('/users', body);
 }

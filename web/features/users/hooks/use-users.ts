@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserBody, UpdateUserBody } from '../../../app/api-types';
-import { createUser, listUsers, resetUserPassword, updateUser, userKeys, type UserListParams } from '../api/users-api';
+import { createUser, listUserOptions, listUsers, resetUserPassword, updateUser, userKeys, type UserListParams } from '../api/users-api';
 
 export function useUsers(params: UserListParams) {
   return useQuery({
@@ -16,8 +16,8 @@ export function useUsers(params: UserListParams) {
  */
 export function useUserOptions(enabled: boolean) {
   return useQuery({
-    queryKey: userKeys.list({ limit: 5000 }),
-    queryFn: ({ signal }) => listUsers({ limit: 5000 }, signal),
+    queryKey: ['users', 'options'] as const,
+    queryFn: ({ signal }) => listUserOptions(signal),
     enabled,
     staleTime: 60_000,
     retry: false,
