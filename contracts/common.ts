@@ -14,7 +14,16 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const IdNumber = z
+  .number({ error: 'Identificador inválido: debe ser un número entero positivo' })
+  .int('Identificador inválido: debe ser un número entero positivo')
+  .positive('Identificador inválido: debe ser un número entero positivo')
+  .max(2_147_483_647, 'Identificador inválido: fuera de rango');
+/**
+ * A row id: a positive integer, or its decimal digits (path and query strings arrive as text).
+ * Not `z.coerce`, which would take `true`, `[5]` or `"0x1"` for an id.
+ */
+export const Id = z.union([IdNumber, z.string().regex(/^[0-9]{1,10}$/, 'Identificador inválido: debe ser un número entero positivo').transform(Number).pipe(IdNumber)]);
 export const IdParams = z.object({ id: Id });
 
 /** ISO calendar date `YYYY-MM-DD` that really exists (no Feb 30). */

@@ -74,7 +74,8 @@ async function fillProduction(c: pg.PoolClient, f: FamilyInfo, salt: number): Pr
      select line_item_id, m.id, site_id, d, l.layer::layer, l.v
      from cells join monthly_reports m on m.work_order_id = $1 and m.year = 2025 and m.month = extract(month from d)::int
      cross join lateral (values ('TE', te), ('CMA', cma)) as l(layer, v)
-     where l.v is not null`,
+     where l.v is not null
+     order by d, line_item_id`, // captured day by day, as in real life: a month's rows are neighbours on disk
     [f.familyId],
   );
   // Excess with the engine's order (date, TE before CMA, site, id), in SQL for the load only.

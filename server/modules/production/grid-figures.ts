@@ -13,7 +13,7 @@ import type { Layer } from '../../../domain/layer';
 import type { GridRowFigures } from '../../../contracts/production';
 import type { DbOrTx } from '../../db/database';
 import { amountCents, fastGridKpis, formatCents, scaled } from './fast-money';
-import { arr } from './production.repository';
+import { arr, canon } from './production.repository';
 
 export interface GridScope {
   familyId: number;
@@ -51,7 +51,7 @@ export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: reado
     with li as (select l.* from line_items l where l.family_id = ${s.familyId} ${only}),
     c as (
       select p.line_item_id,
-             string_agg(extract(day from p.date)::int || ':' || (p.layer = ${s.layer}::layer)::int || ':' || trim_scale(p.volume) || ':' || trim_scale(p.excess_volume), ',') as cells,
+             string_agg(extract(day from p.date)::int || ':' || (p.layer = ${s.layer}::layer)::int || ':' || p.volume || ':' || case when p.excess_volume > 0 then p.excess_volume::text else '0' end, ',') as cells,
              trim_scale(coalesce(sum(p.volume) filter (where p.layer = ${s.layer}::layer), 0))::text as month_total,
              trim_scale(coalesce(sum(p.excess_volume) filter (where p.layer = ${s.layer}::layer), 0))::text as excess_total
       from production_entries p
@@ -104,9 +104,9 @@ export function buildRow(r: AggregateRow, dayCount: number): BuiltRow {
       const [day, mine, volume, ex] = cell.split(':') as [string, string, string, string];
       const i = Number(day) - 1;
       if (mine === '1') {
-        volumes[i] = volume;
-        if (ex !== '0') excess[i] = ex;
-      } else otherLayer[i] = volume;
+        volumes[i] = canon(volume);
+        if (ex !== '0') excess[i] = canon(ex);
+      } else otherLayer[i] = canon(volume);
     }
   }
   if (r.planned) {

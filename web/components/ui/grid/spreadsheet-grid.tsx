@@ -6,8 +6,9 @@
  * the data and the unsaved edits belong to the caller, who gets every change as one step through
  * `onWrite` and decides what is valid.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import {
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -15,9 +16,11 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type CSSProperties,
   type KeyboardEvent,
   type ReactNode,
   type Ref,
+  type RefObject,
 } from 'react';
 import { isBlock, parseClipboardTable, toClipboardTable } from './clipboard';
 import type { WriteKind } from './draft-edits';
@@ -106,20 +109,24 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   const [selection, setSelection] = useState<Selection>(() => singleCell({ row: 0, col: firstEditableCol }));
   const [editor, setEditor] = useState<Editor | null>(null);
 
+  // Stable option functions: the virtualizers recompute every item's offset when they change,
+  // which at 3,000 rows must not happen on every scroll frame.
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const rowSize = useCallback(() => rowHeight, [rowHeight]);
+  const colSize = useCallback((i: number) => scrolling[i]?.width ?? 80, [scrolling]);
   const rows = useVirtualizer({
     count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    getScrollElement,
+    estimateSize: rowSize,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
     overscan: 10,
-    getItemKey: props.rowKey,
   });
   const cols = useVirtualizer({
     horizontal: true,
     count: scrolling.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => scrolling[i]?.width ?? 80,
+    getScrollElement,
+    estimateSize: colSize,
     paddingStart: frozenWidth,
     scrollPaddingStart: frozenWidth,
     overscan: 4,
@@ -326,55 +333,50 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
+  // Cells call back through a ref, so memoised rows keep their props stable while scrolling.
+  const handlers = useRef({ onCellMouseDown, onCellMouseEnter, openEditor, onEditorKeyDown, setEditorText: (_: string) => {}, closeEditor });
+  handlers.current = {
+    onCellMouseDown,
+    onCellMouseEnter,
+    openEditor,
+    onEditorKeyDown,
+    setEditorText: (text: string) => {
+      if (!editor) return;
+      setEditor({ ...editor, text });
+      props.onEditorInput?.(editor.address, text);
+    },
+    closeEditor,
+  };
+  const cellApi = useMemo<CellApi>(
+    () => ({
+      mouseDown: (e, a) => handlers.current.onCellMouseDown(e, a),
+      mouseEnter: (e, a) => handlers.current.onCellMouseEnter(e, a),
+      doubleClick: (a) => handlers.current.openEditor(a, textAt(a.row, a.col), false),
+      editorKeyDown: (e) => handlers.current.onEditorKeyDown(e),
+      editorChange: (text) => handlers.current.setEditorText(text),
+      editorBlur: () => handlers.current.closeEditor(true),
+    }),
+    // textAt changes with the data; the rest goes through the ref.
+    [textAt],
+  );
+
   const range = rangeOf(selection);
   const focus = selection.focus;
   const virtualRows = rows.getVirtualItems();
   const virtualCols = cols.getVirtualItems();
-
-  function renderOne(row: number, col: number, column: GridColumn, style: React.CSSProperties) {
-    const active = focus.row === row && focus.col === col;
-    const selected = inRange(range, row, col);
-    const editing = editor !== null && editor.address.row === row && editor.address.col === col;
-    const classes = [
-      'sg-cell',
-      column.align === 'end' ? 'sg-end' : '',
-      selected ? 'sg-selected' : '',
-      active ? 'sg-active' : '',
-      props.cellClassName?.(row, col) ?? '',
-    ];
-    return (
-      <div
-        key={column.key}
-        role="gridcell"
-        aria-selected={selected}
-        className={classes.join(' ')}
-        style={style}
-        data-testid={props.cellTestId?.(row, col)}
-        title={props.cellTitle?.(row, col)}
-        onMouseDown={(e) => onCellMouseDown(e, { row, col })}
-        onMouseEnter={(e) => onCellMouseEnter(e, { row, col })}
-        onDoubleClick={() => openEditor({ row, col }, textAt(row, col), false)}
-      >
-        {editing ? (
-          <input
-            ref={inputRef}
-            className="sg-editor"
-            data-testid="grid-editor"
-            value={editor.text}
-            inputMode="decimal"
-            onChange={(e) => {
-              setEditor({ ...editor, text: e.target.value });
-              props.onEditorInput?.(editor.address, e.target.value);
-            }}
-            onKeyDown={onEditorKeyDown}
-            onBlur={() => closeEditor(true)}
-          />
-        ) : (
-          props.renderCell(row, col)
-        )}
-      </div>
-    );
-  }
+  const shared: SharedRowProps = {
+    frozen,
+    scrolling,
+    frozenWidth,
+    width: totalWidth,
+    virtualCols,
+    renderCell: props.renderCell,
+    cellClassName: props.cellClassName,
+    cellTestId: props.cellTestId,
+    cellTitle: props.cellTitle,
+    api: cellApi,
+    inputRef,
+  };
 
   return (
     <div
@@ -404,12 +406,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
             const c = scrolling[vc.index];
             if (!c) return null;
             return (
-              <div
-                key={c.key}
-                role="columnheader"
-                className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`}
-                style={{ left: vc.start, width: vc.size }}
-              >
+              <div key={c.key} role="columnheader" className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`} style={{ left: vc.start, width: vc.size }}>
                 {c.header}
               </div>
             );
@@ -417,27 +414,135 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
         </div>
         {virtualRows.map((vr) => {
           const row = vr.index;
+          const inSelection = row >= range.top && row <= range.bottom;
           return (
-            <div
-              key={vr.key}
-              role="row"
-              aria-rowindex={row + 1}
-              className={`sg-row ${props.rowClassName?.(row) ?? ''}`}
-              style={{ top: vr.start, height: vr.size, width: totalWidth }}
-            >
-              <div className="sg-frozen" style={{ width: frozenWidth }}>
-                {frozen.map((c, i) => renderOne(row, i, c, { width: c.width }))}
-              </div>
-              {virtualCols.map((vc) => {
-                const c = scrolling[vc.index];
-                return c
-                  ? renderOne(row, vc.index + frozen.length, c, { position: 'absolute', top: 0, left: vc.start, width: vc.size, height: '100%' })
-                  : null;
-              })}
-            </div>
+            <GridRowView
+              key={row}
+              row={row}
+              top={vr.start}
+              height={vr.size}
+              className={props.rowClassName?.(row)}
+              selLeft={inSelection ? range.left : -1}
+              selRight={inSelection ? range.right : -1}
+              focusCol={focus.row === row ? focus.col : -1}
+              editor={editor && editor.address.row === row ? editor : null}
+              shared={shared}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+interface CellApi {
+  mouseDown(event: React.MouseEvent, address: CellAddress): void;
+  mouseEnter(event: React.MouseEvent, address: CellAddress): void;
+  doubleClick(address: CellAddress): void;
+  editorKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  editorChange(text: string): void;
+  editorBlur(): void;
+}
+
+interface SharedRowProps {
+  frozen: readonly GridColumn[];
+  scrolling: readonly GridColumn[];
+  frozenWidth: number;
+  width: number;
+  virtualCols: readonly VirtualItem[];
+  renderCell: SpreadsheetGridProps['renderCell'];
+  cellClassName: SpreadsheetGridProps['cellClassName'];
+  cellTestId: SpreadsheetGridProps['cellTestId'];
+  cellTitle: SpreadsheetGridProps['cellTitle'];
+  api: CellApi;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+interface RowViewProps {
+  row: number;
+  top: number;
+  height: number;
+  className: string | undefined;
+  /** Selected columns of this row (-1 when the row is outside the selection). */
+  selLeft: number;
+  selRight: number;
+  /** Active column when the active cell is in this row, else -1. */
+  focusCol: number;
+  editor: Editor | null;
+  shared: SharedRowProps;
+}
+
+function sameRow(a: RowViewProps, b: RowViewProps): boolean {
+  const sa = a.shared;
+  const sb = b.shared;
+  return (
+    a.row === b.row &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.className === b.className &&
+    a.selLeft === b.selLeft &&
+    a.selRight === b.selRight &&
+    a.focusCol === b.focusCol &&
+    a.editor === b.editor &&
+    sa.virtualCols === sb.virtualCols &&
+    sa.width === sb.width &&
+    sa.frozen === sb.frozen &&
+    sa.scrolling === sb.scrolling &&
+    sa.renderCell === sb.renderCell &&
+    sa.cellClassName === sb.cellClassName &&
+    sa.cellTestId === sb.cellTestId &&
+    sa.cellTitle === sb.cellTitle &&
+    sa.api === sb.api
+  );
+}
+
+/** One row: re-renders only when its own selection, editor, columns or the data change. */
+const GridRowView = memo(function GridRowView({ row, top, height, className, selLeft, selRight, focusCol, editor, shared }: RowViewProps) {
+  const { frozen, scrolling, frozenWidth, width, virtualCols, api } = shared;
+  function cell(col: number, column: GridColumn, style: CSSProperties) {
+    const active = focusCol === col;
+    const selected = col >= selLeft && col <= selRight;
+    const editing = editor !== null && editor.address.col === col;
+    const classes = ['sg-cell', column.align === 'end' ? 'sg-end' : '', selected ? 'sg-selected' : '', active ? 'sg-active' : '', shared.cellClassName?.(row, col) ?? ''];
+    return (
+      <div
+        key={column.key}
+        role="gridcell"
+        aria-selected={selected}
+        className={classes.join(' ')}
+        style={style}
+        data-testid={shared.cellTestId?.(row, col)}
+        title={shared.cellTitle?.(row, col)}
+        onMouseDown={(e) => api.mouseDown(e, { row, col })}
+        onMouseEnter={(e) => api.mouseEnter(e, { row, col })}
+        onDoubleClick={() => api.doubleClick({ row, col })}
+      >
+        {editing ? (
+          <input
+            ref={shared.inputRef}
+            className="sg-editor"
+            data-testid="grid-editor"
+            value={editor.text}
+            inputMode="decimal"
+            onChange={(e) => api.editorChange(e.target.value)}
+            onKeyDown={(e) => api.editorKeyDown(e)}
+            onBlur={() => api.editorBlur()}
+          />
+        ) : (
+          shared.renderCell(row, col)
+        )}
+      </div>
+    );
+  }
+  return (
+    <div role="row" aria-rowindex={row + 1} className={`sg-row ${className ?? ''}`} style={{ top, height, width }}>
+      <div className="sg-frozen" style={{ width: frozenWidth }}>
+        {frozen.map((c, i) => cell(i, c, { width: c.width }))}
+      </div>
+      {virtualCols.map((vc) => {
+        const c = scrolling[vc.index];
+        return c ? cell(vc.index + frozen.length, c, { position: 'absolute', top: 0, left: vc.start, width: vc.size, height: '100%' }) : null;
+      })}
+    </div>
+  );
+}, sameRow);

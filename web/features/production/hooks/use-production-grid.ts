@@ -10,7 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import type { WriteKind } from '../../../components/ui/grid/draft-edits';
 import { applyDraftWrites, dropDrafts, EMPTY_DRAFTS, undoLastStep, type DraftState, type DraftWrite } from '../../../components/ui/grid/draft-edits';
 import { getGrid, productionKeys, saveGrid, type GridParams, type StaleCell } from '../api/production-api';
-import { baseSubtotals, cellKey, isSavedText, liveGrid, mergeSaved, parseCellKey, saveCells } from '../model/grid-model';
+import { baseKpis, baseSubtotals, cellKey, isSavedText, liveGrid, mergeSaved, parseCellKey, saveCells } from '../model/grid-model';
 import type { GridResponse } from '../model/grid-types';
 
 export type SaveOutcome =
@@ -37,12 +37,14 @@ export function useProductionGrid(params: GridParams | null) {
 
   const rowById = useMemo(() => new Map((data?.rows ?? []).map((r) => [r.lineItemId, r])), [data]);
   const base = useMemo(() => (data ? baseSubtotals(data) : []), [data]);
+  // The KPIs of the saved rows, once per load; edits then cost only the rows they touch.
+  const kpisBase = useMemo(() => (data ? baseKpis(data) : null), [data]);
   // The value being typed counts in the figures and KPIs before it is committed (deferred, so
   // typing never waits for a KPI pass over 3,000 rows).
   const [typing, setTyping] = useState<{ key: string; text: string } | null>(null);
   const effective = useMemo(() => (typing ? new Map(draftState.drafts).set(typing.key, typing.text) : draftState.drafts), [typing, draftState.drafts]);
   const deferred = useDeferredValue(effective);
-  const live = useMemo(() => (data ? liveGrid(data, base, deferred, locale) : null), [data, base, deferred, locale]);
+  const live = useMemo(() => (data && kpisBase ? liveGrid(data, base, deferred, locale, kpisBase) : null), [data, base, kpisBase, deferred, locale]);
 
   const write = useCallback(
     (writes: readonly DraftWrite[], kind: WriteKind) => {
@@ -77,7 +79,7 @@ export function useProductionGrid(params: GridParams | null) {
   const save = useCallback(async (): Promise<SaveOutcome> => {
     if (!data || !params) return { kind: 'nothing' };
     // Parsed again from the drafts themselves: the displayed figures may lag a keystroke behind.
-    const current = liveGrid(data, base, draftState.drafts, locale);
+    const current = liveGrid(data, base, draftState.drafts, locale, kpisBase ?? undefined);
     const cells = saveCells(data, draftState.drafts, current.parsed);
     if (cells.length === 0) return { kind: 'nothing' };
     setSaving(true);
@@ -97,7 +99,7 @@ export function useProductionGrid(params: GridParams | null) {
     } finally {
       setSaving(false);
     }
-  }, [data, base, locale, params, draftState.drafts, setData]);
+  }, [data, base, kpisBase, locale, params, draftState.drafts, setData]);
 
   /**
    * After a conflict: reload the grid from the server. `keepMine` false drops the person's edits of

@@ -128,3 +128,36 @@ describe('production grid model', () => {
     expect(merged.subtotals[0]?.monthMxn).toBe('300.00');
   });
 });
+
+describe('live KPIs', () => {
+  it('are exactly gridKpis over every row, for any edits (property)', async () => {
+    const fc = await import('fast-check');
+    const volume = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 10_000_000 }).map((n) => String(n / 1000)));
+    const price = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 99_999_999 }).map((n) => String(n / 10_000)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ volumes: fc.array(volume, { minLength: 3, maxLength: 3 }), puMxn: price, puUsd: price, elsewhere: volume, before: volume }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(7), fc.integer({ min: 1, max: 3 }), fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 5_000_000 }).map((n) => String(n / 1000)))), { maxLength: 10 }),
+        (specs, edits) => {
+          const data = grid();
+          data.rows = specs.map((sp, i) => {
+            const total = sp.volumes.reduce((a, v) => a + (v ? Number(v) * 1000 : 0), 0) / 1000;
+            return row(i + 1, { subAnnex: 'C-2', volumes: sp.volumes, monthTotal: String(total), puMxn: sp.puMxn, puUsd: sp.puUsd, producedThisMonthElsewhere: sp.elsewhere ?? '0', producedBefore: sp.before ?? '0' });
+          });
+          data.subtotals = [{ subAnnex: 'C-2', firstRow: 0, lineItemCount: data.rows.length, authorizedMxn: '0.00', authorizedUsd: '0.00', monthMxn: '0.00', monthUsd: '0.00' }];
+          const drafts = new Map(edits.filter(([r]) => r < data.rows.length).map(([r, d, text]) => [cellKey(r + 1, d), text]));
+          const live = liveGrid(data, baseSubtotals(data), drafts);
+          const full = gridKpis(
+            data.rows.map((r, i) => {
+              const figures = live.rows.get(i);
+              const month = figures ? figures.monthTotal : r.monthTotal;
+              return { authorizedVolume: r.authorizedVolume, puMxn: r.puMxn, puUsd: r.puUsd, producedBefore: r.producedBefore, producedThisMonth: String((Number(r.producedThisMonthElsewhere) * 1000 + Number(month) * 1000) / 1000) };
+            }),
+          );
+          expect(live.kpis).toEqual(full);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -113,7 +113,37 @@ export function rowFigures(row: GridRow, replaced: ReadonlyMap<number, string>):
 }
 
 /** Applies the unsaved edits to the saved data. */
-export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], drafts: ReadonlyMap<string, string>, language: UiLanguage = 'es'): LiveGrid {
+/** A row's KPI inputs for a given month total at this site and layer. */
+function kpiItem(row: GridRow, monthTotal: string): KpiLineItem {
+  return {
+    authorizedVolume: row.authorizedVolume,
+    puMxn: row.puMxn,
+    puUsd: row.puUsd,
+    producedBefore: row.producedBefore,
+    producedThisMonth: canonicalDecimal(toDec(row.producedThisMonthElsewhere).plus(toDec(monthTotal))),
+  };
+}
+
+/** KPIs of the saved grid: `gridKpis` over every row (computed once per load). */
+export function baseKpis(data: GridResponse): GridKpis {
+  return gridKpis(data.rows.map((row) => kpiItem(row, row.monthTotal)));
+}
+
+/**
+ * `base` with some rows replaced: base − gridKpis(old rows) + gridKpis(new rows). Every KPI is a
+ * sum of per-line rounded amounts (remaining is a difference of such sums), so this equals
+ * `gridKpis` over all rows exactly, at the cost of the edited rows only.
+ */
+export function replaceKpis(base: GridKpis, before: readonly KpiLineItem[], after: readonly KpiLineItem[]): GridKpis {
+  if (before.length === 0 && after.length === 0) return base;
+  const old = gridKpis(before);
+  const now = gridKpis(after);
+  const field = (c: 'MXN' | 'USD', k: keyof GridKpis['MXN']) => roundMoney(toDec(base[c][k]).minus(toDec(old[c][k])).plus(toDec(now[c][k])));
+  const currency = (c: 'MXN' | 'USD') => ({ authorized: field(c, 'authorized'), producedBefore: field(c, 'producedBefore'), producedThisMonth: field(c, 'producedThisMonth'), remaining: field(c, 'remaining') });
+  return { MXN: currency('MXN'), USD: currency('USD') };
+}
+
+export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], drafts: ReadonlyMap<string, string>, language: UiLanguage = 'es', kpisBase: GridKpis = baseKpis(data)): LiveGrid {
   const byId = rowIndexById(data);
   const parsed = new Map<string, NumericCell>();
   const invalid: InvalidCell[] = [];
@@ -154,18 +184,19 @@ export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], d
     s.usd = s.usd.plus(toDec(figures.amountUsd)).minus(toDec(row.amountUsd));
   }
 
-  const kpiItems: KpiLineItem[] = data.rows.map((row, i) => ({
-    authorizedVolume: row.authorizedVolume,
-    puMxn: row.puMxn,
-    puUsd: row.puUsd,
-    producedBefore: row.producedBefore,
-    producedThisMonth: canonicalDecimal(toDec(row.producedThisMonthElsewhere).plus(toDec(rows.get(i)?.monthTotal ?? row.monthTotal))),
-  }));
+  const before: KpiLineItem[] = [];
+  const after: KpiLineItem[] = [];
+  for (const [i, figures] of rows) {
+    const row = data.rows[i];
+    if (!row) continue;
+    before.push(kpiItem(row, row.monthTotal));
+    after.push(kpiItem(row, figures.monthTotal));
+  }
 
   return {
     rows,
     subtotals: subtotals.map((s) => ({ days: s.days.map((d) => canonicalDecimal(d)), monthTotal: canonicalDecimal(s.month), monthMxn: roundMoney(s.mxn), monthUsd: roundMoney(s.usd) })),
-    kpis: gridKpis(kpiItems),
+    kpis: replaceKpis(kpisBase, before, after),
     invalid,
     parsed,
   };
