@@ -4,12 +4,14 @@
  */
 import { Command } from 'commander';
 import { registerBackupCommands } from './cli/backup-commands';
+import { registerImportCommands } from './cli/import-commands';
 import { registerUserCommands } from './cli/user-commands';
 
 const program = new Command();
 program.name('carpeta').description('Línea de comandos de Carpeta').showHelpAfterError();
 registerUserCommands(program);
 registerBackupCommands(program);
+registerImportCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);

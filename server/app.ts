@@ -74,12 +74,13 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {} });
   // The docs page and the UI's static files are public; the API and the legacy endpoint are not.
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
     if (!isApi && !route.url.startsWith('/operaciones/')) route.config = { ...(route.config as object), public: true };
   });
+  // After the hook: `await register` adds the plugin's routes at once, and the hook must see them.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, uiHooks: {} });
 
   registerAuth(app, database.db);
 

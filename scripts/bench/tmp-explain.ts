@@ -9,7 +9,7 @@ const site = (await c.query(`select site_id from work_order_sites where work_ord
 const subst = (q: string) => q.replaceAll('$F', String(fam)).replaceAll('$MR', String(mr)).replaceAll('$S', String(site));
 for (const q of process.argv.slice(2)) {
   for (let i = 0; i < 2; i++) {
-    const r = await c.query(`explain (analyze, buffers) ${subst(q)}`);
+    await c.query("begin"); const r = await c.query(`explain (analyze, buffers) ${subst(q)}`); await c.query("rollback");
     if (i === 1) console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
   }
 }

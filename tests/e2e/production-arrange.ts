@@ -16,7 +16,11 @@ export type Api = Awaited<ReturnType<typeof apiSession>>;
 async function upload(api: Api, url: string, bytes: Buffer, fileName: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-  const res = await fetch(`${inject('baseUrl')}${url}`, { method: 'POST', headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken }, body: form });
+  const res = await fetch(`${inject('baseUrl')}${url}`, {
+    method: 'POST',
+    headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken },
+    body: form,
+  });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`upload ${url}: ${res.status} ${text}`);
   return JSON.parse(text) as { id: number; counts: Record<string, number> };
@@ -44,14 +48,21 @@ export function ensureCatalogue(api: Api): Promise<void> {
   catalogueReady ??= (async () => {
     const existing = await ok<{ total: number }>(api.call('GET', '/api/v1/catalogue/items?subAnnex=C-2&limit=1'));
     if (existing.total > 0) return;
-    const preview = await upload(api, '/api/v1/catalogue/imports?format=contract&contractNumber=E2E-CONTRATO', await readFile(new URL('anexo-c-contrato.xlsx', FIXTURES)), 'anexo-c-contrato.xlsx');
+    const preview = await upload(
+      api,
+      '/api/v1/catalogue/imports?format=contract&contractNumber=E2E-CONTRATO',
+      await readFile(new URL('anexo-c-contrato.xlsx', FIXTURES)),
+      'anexo-c-contrato.xlsx',
+    );
     await ok(api.call('POST', `/api/v1/catalogue/imports/${preview.id}/commit`));
   })();
   return catalogueReady;
 }
 
 async function catalogueItems(api: Api, subAnnex: string, count: number): Promise<CatItem[]> {
-  const list = await ok<{ items: CatItem[] }>(api.call('GET', `/api/v1/catalogue/items?subAnnex=${encodeURIComponent(subAnnex)}&limit=50&kind=ordinary`));
+  const list = await ok<{ items: CatItem[] }>(
+    api.call('GET', `/api/v1/catalogue/items?subAnnex=${encodeURIComponent(subAnnex)}&limit=50&kind=ordinary`),
+  );
   // Distinct codes, priced in MXN, so amounts are visible.
   const seen = new Set<string>();
   const out: CatItem[] = [];
@@ -79,7 +90,18 @@ async function sabanaWorkbook(lines: LineSpec[]): Promise<Buffer> {
   const days = Array.from({ length: 31 }, (_, i) => new Date(Date.UTC(PERIOD.year, PERIOD.month - 1, i + 1)));
   ws.addRow(['ID', 'OK', 'ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', ...days, 'TOTALES']);
   lines.forEach((l, i) =>
-    ws.addRow([i + 1, 'OK', l.item.subAnnex, l.item.code, l.item.concept, l.item.unitCode, Number(l.cap), Number(l.item.puMxn), Number(l.item.puUsd), ...(l.planned ?? [])]),
+    ws.addRow([
+      i + 1,
+      'OK',
+      l.item.subAnnex,
+      l.item.code,
+      l.item.concept,
+      l.item.unitCode,
+      Number(l.cap),
+      Number(l.item.puMxn),
+      Number(l.item.puUsd),
+      ...(l.planned ?? []),
+    ]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -103,7 +125,15 @@ export async function arrangeScenario(tag: string, caps: { c2: string[]; c3: str
   const folio = `OT-E2E-${tag}`;
   // Window 1–20 March: days 21–31 are outside it (closed to capture).
   const wo = await ok<{ id: number }>(
-    admin.call('POST', '/api/v1/work-orders', { folio, description: 'Mantenimiento a ductos (e2e)', kind: 'initial', clientId: client.id, siteIds: [site.id], plannedStart: '2025-03-01', plannedEnd: '2025-03-20' }),
+    admin.call('POST', '/api/v1/work-orders', {
+      folio,
+      description: 'Mantenimiento a ductos (e2e)',
+      kind: 'initial',
+      clientId: client.id,
+      siteIds: [site.id],
+      plannedStart: '2025-03-01',
+      plannedEnd: '2025-03-20',
+    }),
   );
   const c2 = await catalogueItems(admin, 'C-2', caps.c2.length);
   const c3 = await catalogueItems(admin, 'C-3', caps.c3.length);
@@ -114,18 +144,34 @@ export async function arrangeScenario(tag: string, caps: { c2: string[]; c3: str
   const preview = await upload(admin, `/api/v1/work-orders/${wo.id}/annex-imports`, await sabanaWorkbook(specs), `sabana-${tag}.xlsx`);
   if (preview.counts.errors) throw new Error(`annex preview has errors: ${JSON.stringify(preview)}`);
   await ok(admin.call('POST', `/api/v1/annex-imports/${preview.id}/commit`, { capRule: 'replacement' }));
-  const grid = await ok<{ rows: { lineItemId: number; code: string; authorizedVolume: string; puMxn: string | null; puUsd: string | null; subAnnex: string }[] }>(
-    admin.call('GET', `/api/v1/production/grid?workOrderId=${wo.id}&siteId=${site.id}&year=2025&month=3&layer=TE`),
-  );
+  const grid = await ok<{
+    rows: { lineItemId: number; code: string; authorizedVolume: string; puMxn: string | null; puUsd: string | null; subAnnex: string }[];
+  }>(admin.call('GET', `/api/v1/production/grid?workOrderId=${wo.id}&siteId=${site.id}&year=2025&month=3&layer=TE`));
   const supervisor = { email: `supervisor-${tag.toLowerCase()}@e2e.local`, password: 'supervisor-e2e-pass' };
-  await ok(admin.call('POST', '/api/v1/users', { email: supervisor.email, name: `Supervisor ${tag}`, role: 'supervisor', password: supervisor.password, siteIds: [site.id], workOrderIds: [wo.id] }));
+  await ok(
+    admin.call('POST', '/api/v1/users', {
+      email: supervisor.email,
+      name: `Supervisor ${tag}`,
+      role: 'supervisor',
+      password: supervisor.password,
+      siteIds: [site.id],
+      workOrderIds: [wo.id],
+    }),
+  );
   return {
     admin,
     siteId: site.id,
     siteName: site.name,
     workOrderId: wo.id,
     folio,
-    lines: grid.rows.map((r) => ({ id: r.lineItemId, code: r.code, cap: r.authorizedVolume, puMxn: r.puMxn ?? '0', puUsd: r.puUsd ?? '0', subAnnex: r.subAnnex })),
+    lines: grid.rows.map((r) => ({
+      id: r.lineItemId,
+      code: r.code,
+      cap: r.authorizedVolume,
+      puMxn: r.puMxn ?? '0',
+      puUsd: r.puUsd ?? '0',
+      subAnnex: r.subAnnex,
+    })),
     supervisor,
   };
 }
@@ -142,7 +188,17 @@ export async function launchChromium(): Promise<Browser> {
     if (!String(error).includes('userDataDir')) throw error;
     return chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
   }
 }

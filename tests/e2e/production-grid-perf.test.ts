@@ -18,7 +18,7 @@ const DAYS = 31;
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function syntheticGrid(workOrderId: number, siteId: number) {
@@ -74,7 +74,15 @@ function syntheticGrid(workOrderId: number, siteId: number) {
       monthUsd: sumAmounts(part.map((x) => x.amountUsd)),
     });
   }
-  const kpis = gridKpis(rows.map((x) => ({ authorizedVolume: x.authorizedVolume, puMxn: x.puMxn, puUsd: x.puUsd, producedBefore: x.producedBefore, producedThisMonth: x.monthTotal })));
+  const kpis = gridKpis(
+    rows.map((x) => ({
+      authorizedVolume: x.authorizedVolume,
+      puMxn: x.puMxn,
+      puUsd: x.puUsd,
+      producedBefore: x.producedBefore,
+      producedThisMonth: x.monthTotal,
+    })),
+  );
   return {
     familyId: workOrderId,
     folio: 'OT-PERF',
@@ -86,7 +94,12 @@ function syntheticGrid(workOrderId: number, siteId: number) {
     revision: 1,
     window: { start: '2025-01-01', end: '2025-12-31' },
     monthlyReport: { id: 1, status: 'abierto', evidenceUrl: null },
-    days: Array.from({ length: DAYS }, (_, i) => ({ date: `2025-07-${String(i + 1).padStart(2, '0')}`, day: i + 1, lockedReason: null, dailyReport: null })),
+    days: Array.from({ length: DAYS }, (_, i) => ({
+      date: `2025-07-${String(i + 1).padStart(2, '0')}`,
+      day: i + 1,
+      lockedReason: null,
+      dailyReport: null,
+    })),
     rows,
     subtotals,
     kpis,
@@ -136,7 +149,17 @@ it(`grid at ${N} line items × ${DAYS} days: first render, scrolling, typing, pa
   const api = await apiSession();
   const client = (await api.call('POST', '/api/v1/clients', { name: `Cliente perf ${Date.now()}` })).json();
   const site = (await api.call('POST', '/api/v1/sites', { name: `Plataforma perf ${Date.now()}`, kind: 'platform' })).json();
-  const wo = (await api.call('POST', '/api/v1/work-orders', { folio: `OT-PERF-${Date.now()}`, description: 'perf', kind: 'initial', clientId: client.id, siteIds: [site.id], plannedStart: '2025-01-01', plannedEnd: '2025-12-31' })).json();
+  const wo = (
+    await api.call('POST', '/api/v1/work-orders', {
+      folio: `OT-PERF-${Date.now()}`,
+      description: 'perf',
+      kind: 'initial',
+      clientId: client.id,
+      siteIds: [site.id],
+      plannedStart: '2025-01-01',
+      plannedEnd: '2025-12-31',
+    })
+  ).json();
   const body = JSON.stringify(syntheticGrid(wo.id, site.id));
   await page.route('**/api/v1/production/grid?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
 
@@ -146,15 +169,28 @@ it(`grid at ${N} line items × ${DAYS} days: first render, scrolling, typing, pa
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
     await fn();
-    const { profile: prof } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+    const { profile: prof } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
     const self = new Map<string, number>();
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
     prof.samples.forEach((id, i) => {
       const n = byId.get(id)!;
-      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${(n.callFrame as any).columnNumber}`;
       self.set(key, (self.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000);
     });
-    console.log(`PROFILE ${label}\n` + [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+    console.log(
+      `PROFILE ${label}\n` +
+        [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25)
+          .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+          .join('\n'),
+    );
   };
   const t0 = Date.now();
   await page.goto(`/produccion?ot=${wo.id}&sitio=${site.id}&anio=2025&mes=7&capa=TE`);
@@ -164,6 +200,7 @@ it(`grid at ${N} line items × ${DAYS} days: first render, scrolling, typing, pa
 
   let down: number[] = [];
   await profile('scroll', async () => (down = await scrollFrames(page, 'top', 400, 150)));
+  const wheel = await scrollFrames(page, 'top', -100, 150);
   const right = await scrollFrames(page, 'left', 60, 60);
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid="production-grid"]') as HTMLElement;
@@ -185,7 +222,9 @@ it(`grid at ${N} line items × ${DAYS} days: first render, scrolling, typing, pa
   const typeToKpi = Date.now() - t1;
 
   // Pasting a 100 × 31 block (3,100 cells).
-  const block = Array.from({ length: 100 }, (_, i) => Array.from({ length: DAYS }, (_, d) => ((i * 31 + d) % 97) / 4).join('\t')).join('\r\n');
+  const block = Array.from({ length: 100 }, (_, i) => Array.from({ length: DAYS }, (_, d) => ((i * 31 + d) % 97) / 4).join('\t')).join(
+    '\r\n',
+  );
   await page.getByTestId('cell-2-1').click();
   const t2 = Date.now();
   await page.evaluate((t) => {
@@ -203,8 +242,24 @@ it(`grid at ${N} line items × ${DAYS} days: first render, scrolling, typing, pa
     payloadKb: Math.round(body.length / 1024),
     firstRenderMs: firstRender,
     domCells,
-    scrollDown: { p50: pct(down, 50).toFixed(1), p95: pct(down, 95).toFixed(1), max: Math.max(...down).toFixed(1), frames: down.length },
-    scrollRight: { p50: pct(right, 50).toFixed(1), p95: pct(right, 95).toFixed(1), max: Math.max(...right).toFixed(1), frames: right.length },
+    scrollDown400px: {
+      p50: pct(down, 50).toFixed(1),
+      p95: pct(down, 95).toFixed(1),
+      max: Math.max(...down).toFixed(1),
+      frames: down.length,
+    },
+    scrollWheel100px: {
+      p50: pct(wheel, 50).toFixed(1),
+      p95: pct(wheel, 95).toFixed(1),
+      max: Math.max(...wheel).toFixed(1),
+      frames: wheel.length,
+    },
+    scrollRight: {
+      p50: pct(right, 50).toFixed(1),
+      p95: pct(right, 95).toFixed(1),
+      max: Math.max(...right).toFixed(1),
+      frames: right.length,
+    },
     typeToKpiMs: typeToKpi,
     paste3100CellsMs: pasteMs,
     jsHeapMb: Math.round(heap / 1048576),

@@ -102,7 +102,9 @@ describe('production capture in the browser (issue 4)', () => {
         producedThisMonth: ['12.5', '1235', '6', '0'][i]!,
       })),
     );
-    await expect.poll(() => page.getByTestId('kpi-MXN-producedThisMonth').textContent()).toBe(`$${formatAmount(expectedKpis.MXN.producedThisMonth)}`);
+    await expect
+      .poll(() => page.getByTestId('kpi-MXN-producedThisMonth').textContent())
+      .toBe(`$${formatAmount(expectedKpis.MXN.producedThisMonth)}`);
     expect(await page.getByTestId('kpi-MXN-remaining').textContent()).toBe(`$${formatAmount(expectedKpis.MXN.remaining)}`);
 
     // A bad value is shown in red with the Spanish reason and is not sent.
@@ -140,14 +142,22 @@ describe('production capture in the browser (issue 4)', () => {
     expect(await page.getByTestId(`total-${line(0).id}`).textContent()).toBe('12.5');
     expect(await page.getByTestId(`excess-${line(3).id}`).count()).toBe(0);
     const saved = gridKpis(
-      s.lines.map((l, i) => ({ authorizedVolume: l.cap, puMxn: l.puMxn, puUsd: l.puUsd, producedBefore: '0', producedThisMonth: ['12.5', '1235', '6', '2'][i]! })),
+      s.lines.map((l, i) => ({
+        authorizedVolume: l.cap,
+        puMxn: l.puMxn,
+        puUsd: l.puUsd,
+        producedBefore: '0',
+        producedThisMonth: ['12.5', '1235', '6', '2'][i]!,
+      })),
     );
     expect(await page.getByTestId('kpi-MXN-producedThisMonth').textContent()).toBe(`$${formatAmount(saved.MXN.producedThisMonth)}`);
     expect(await page.getByTestId('monthly-status').textContent()).toBe('Abierto');
 
     // After a reload the server's figures are the same as the ones the browser computed.
     await page.reload();
-    await expect.poll(() => page.getByTestId('kpi-MXN-producedThisMonth').textContent()).toBe(`$${formatAmount(saved.MXN.producedThisMonth)}`);
+    await expect
+      .poll(() => page.getByTestId('kpi-MXN-producedThisMonth').textContent())
+      .toBe(`$${formatAmount(saved.MXN.producedThisMonth)}`);
     await screenshot(page, 'production-03-grid-saved-excess');
   });
 
@@ -168,7 +178,13 @@ describe('production capture in the browser (issue 4)', () => {
     await cell(2, 7).click();
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
-    const signed = await s.admin.call('PUT', '/api/v1/daily-reports', { workOrderId: s.workOrderId, siteId: s.siteId, date: '2025-03-07', operationalStatus: 'productivo', signatureStatus: 'firmado' });
+    const signed = await s.admin.call('PUT', '/api/v1/daily-reports', {
+      workOrderId: s.workOrderId,
+      siteId: s.siteId,
+      date: '2025-03-07',
+      operationalStatus: 'productivo',
+      signatureStatus: 'firmado',
+    });
     expect(signed.status, signed.text).toBe(200);
     await saveGrid();
     await expect.poll(() => page.getByTestId('grid-message').textContent()).toMatch(/firmad/i);
@@ -190,9 +206,17 @@ describe('production capture in the browser (issue 4)', () => {
     await page.keyboard.press('Enter');
 
     // A second session saves the same cell first.
-    const g = await s.admin.call('GET', `/api/v1/production/grid?workOrderId=${s.workOrderId}&siteId=${s.siteId}&year=2025&month=3&layer=TE`);
+    const g = await s.admin.call(
+      'GET',
+      `/api/v1/production/grid?workOrderId=${s.workOrderId}&siteId=${s.siteId}&year=2025&month=3&layer=TE`,
+    );
     const other = await s.admin.call('PUT', '/api/v1/production/grid', {
-      workOrderId: s.workOrderId, siteId: s.siteId, year: 2025, month: 3, layer: 'TE', baseRevision: g.json().revision,
+      workOrderId: s.workOrderId,
+      siteId: s.siteId,
+      year: 2025,
+      month: 3,
+      layer: 'TE',
+      baseRevision: g.json().revision,
       cells: [{ lineItemId: line(0).id, date: '2025-03-02', volume: '9', previous: '3.5' }],
     });
     expect(other.status, other.text).toBe(200);

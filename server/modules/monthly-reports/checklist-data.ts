@@ -54,16 +54,20 @@ export async function loadChecklistInput(db: DbOrTx, report: MonthlyReportRow, t
         p.volume::text as volume, p.excess_volume::text as "excessVolume", (p.excess_ack_at is not null) as "excessAcknowledged"
       from production_entries p join line_items l on l.id = p.line_item_id
       where p.monthly_report_id = ${report.id} and l.active`),
+    // Only records with a link matter to the rules (a record without one fails like a missing record).
     () => db.execute<{ productionEntryId: number; status: never; evidenceUrl: string | null }>(sql`
       select g.production_entry_id as "productionEntryId", g.status, g.evidence_url as "evidenceUrl"
-      from gpu_records g join production_entries p on p.id = g.production_entry_id where p.monthly_report_id = ${report.id}`),
+      from gpu_records g join production_entries p on p.id = g.production_entry_id
+      where p.monthly_report_id = ${report.id} and g.evidence_url is not null`),
     () => db.execute<{ id: number; code: string; puMxn: string; puUsd: string; catPuMxn: string | null; catPuUsd: string | null; hasCatalogue: boolean }>(sql`
       select l.id, l.code, l.pu_mxn::text as "puMxn", l.pu_usd::text as "puUsd", c.pu_mxn::text as "catPuMxn", c.pu_usd::text as "catPuUsd", (c.id is not null) as "hasCatalogue"
       from line_items l left join catalogue_items c on c.id = l.catalogue_item_id where l.family_id = ${report.workOrderId} and l.active`),
+    // The rules only use each line item's planned total in the month: sum it here (≤ 1 row per item).
     () => db.execute<{ lineItemId: number; date: string; volume: string }>(sql`
-      select pv.line_item_id as "lineItemId", pv.date, pv.volume::text as volume
+      select pv.line_item_id as "lineItemId", ${from}::text as date, sum(pv.volume)::text as volume
       from planned_volumes pv join line_items l on l.id = pv.line_item_id
-      where l.family_id = ${report.workOrderId} and l.active and pv.date between ${from} and ${to}`),
+      where l.family_id = ${report.workOrderId} and l.active and pv.date between ${from} and ${to}
+      group by pv.line_item_id`),
     () => listSignOffs(db, report.id, report.version),
     () => listCapturers(db, report.id),
   ] as const);

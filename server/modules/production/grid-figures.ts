@@ -56,6 +56,7 @@ export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: reado
              trim_scale(coalesce(sum(p.excess_volume) filter (where p.layer = ${s.layer}::layer), 0))::text as excess_total
       from production_entries p
       where p.monthly_report_id = ${s.monthlyReportId ?? 0} and p.site_id = ${s.siteId} ${onlyP}
+        and p.date between ${firstDayOfMonth(s.year, s.month)}::date and ${lastDayOfMonth(s.year, s.month)}::date
       group by p.line_item_id),
     pl as (
       select p.line_item_id, string_agg(extract(day from p.date)::int || ':' || trim_scale(p.volume), ',') as planned

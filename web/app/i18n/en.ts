@@ -196,6 +196,7 @@ export const en: Dictionary = {
   'wo.title': 'Work orders',
   'wo.new': 'New work order',
   'wo.edit': 'Edit work order',
+  'wo.annexLink': 'Work order annex (Anexo C)',
   'wo.newReprogramming': 'New reprogramming',
   'wo.folio': 'Folio',
   'wo.description': 'Description',

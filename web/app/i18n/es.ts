@@ -197,6 +197,7 @@ export const es = {
   'wo.title': 'Órdenes de trabajo',
   'wo.new': 'Nueva OT',
   'wo.edit': 'Editar OT',
+  'wo.annexLink': 'Anexo C de la OT',
   'wo.newReprogramming': 'Nueva reprogramación',
   'wo.folio': 'Folio',
   'wo.description': 'Descripción',

@@ -21,6 +21,7 @@ export function WorkOrderDetailPage() {
         detail: paths.workOrder,
         edit: paths.editWorkOrder,
         newReprogramming: (parentId) => `${paths.newWorkOrder}?parentId=${parentId}`,
+        annex: (familyId) => paths.annex(familyId),
         audit: (workOrderId) => (can(user.role, 'audit.read') ? `${paths.audit}?workOrderId=${workOrderId}` : null),
       }}
     />

@@ -113,7 +113,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
 
     // First pass without row locks: most cells of a full-grid save do not change.
     const stored0 = new Map<string, string>();
-    for (const e of await scopeEntries(tx, period.monthlyReportId, siteId, layer, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
+    for (const e of await scopeEntries(tx, { monthlyReportId: period.monthlyReportId, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) }, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
     const intended = cells.filter((c) => (c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0')));
     let unchanged = cells.length - intended.length;
 

@@ -24,17 +24,7 @@ import {
 } from 'react';
 import { isBlock, parseClipboardTable, toClipboardTable } from './clipboard';
 import type { WriteKind } from './draft-edits';
-import {
-  clampAddress,
-  inRange,
-  moveSelection,
-  rangeOf,
-  singleCell,
-  tabFrom,
-  type CellAddress,
-  type Direction,
-  type Selection,
-} from './selection';
+import { clampAddress, moveSelection, rangeOf, singleCell, tabFrom, type CellAddress, type Direction, type Selection } from './selection';
 import { planClear, planFillDown, planPaste, type CellWrite, type WritePlan, type Writability } from './write-plans';
 import './grid.css';
 
@@ -62,7 +52,6 @@ export interface SpreadsheetGridProps {
   readonly height: number | string;
   readonly ariaLabel: string;
   readonly testId?: string;
-  readonly rowKey: (row: number) => string;
   readonly rowClassName?: (row: number) => string | undefined;
   /** Writability of rows (subtotal rows are not) and cells (locked days, read-only columns are not). */
   readonly writability: Writability;
@@ -120,7 +109,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     estimateSize: rowSize,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
-    overscan: 10,
+    overscan: 4,
   });
   const cols = useVirtualizer({
     horizontal: true,
@@ -129,7 +118,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     estimateSize: colSize,
     paddingStart: frozenWidth,
     scrollPaddingStart: frozenWidth,
-    overscan: 4,
+    overscan: 2,
   });
 
   // Both totals include the padding (frozen columns, header), as do the items' start offsets.
@@ -334,7 +323,14 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   }, []);
 
   // Cells call back through a ref, so memoised rows keep their props stable while scrolling.
-  const handlers = useRef({ onCellMouseDown, onCellMouseEnter, openEditor, onEditorKeyDown, setEditorText: (_: string) => {}, closeEditor });
+  const handlers = useRef({
+    onCellMouseDown,
+    onCellMouseEnter,
+    openEditor,
+    onEditorKeyDown,
+    setEditorText: (_: string) => {},
+    closeEditor,
+  });
   handlers.current = {
     onCellMouseDown,
     onCellMouseEnter,
@@ -406,7 +402,12 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
             const c = scrolling[vc.index];
             if (!c) return null;
             return (
-              <div key={c.key} role="columnheader" className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`} style={{ left: vc.start, width: vc.size }}>
+              <div
+                key={c.key}
+                role="columnheader"
+                className={`sg-hcell sg-abs ${c.headerClassName ?? ''}`}
+                style={{ left: vc.start, width: vc.size }}
+              >
                 {c.header}
               </div>
             );
@@ -503,7 +504,13 @@ const GridRowView = memo(function GridRowView({ row, top, height, className, sel
     const active = focusCol === col;
     const selected = col >= selLeft && col <= selRight;
     const editing = editor !== null && editor.address.col === col;
-    const classes = ['sg-cell', column.align === 'end' ? 'sg-end' : '', selected ? 'sg-selected' : '', active ? 'sg-active' : '', shared.cellClassName?.(row, col) ?? ''];
+    const classes = [
+      'sg-cell',
+      column.align === 'end' ? 'sg-end' : '',
+      selected ? 'sg-selected' : '',
+      active ? 'sg-active' : '',
+      shared.cellClassName?.(row, col) ?? '',
+    ];
     return (
       <div
         key={column.key}
@@ -541,7 +548,9 @@ const GridRowView = memo(function GridRowView({ row, top, height, className, sel
       </div>
       {virtualCols.map((vc) => {
         const c = scrolling[vc.index];
-        return c ? cell(vc.index + frozen.length, c, { position: 'absolute', top: 0, left: vc.start, width: vc.size, height: '100%' }) : null;
+        return c
+          ? cell(vc.index + frozen.length, c, { position: 'absolute', top: 0, left: vc.start, width: vc.size, height: '100%' })
+          : null;
       })}
     </div>
   );

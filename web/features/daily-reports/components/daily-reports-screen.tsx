@@ -9,7 +9,6 @@ import { describeError } from '../../../app/errors';
 import { formatWindow, formatYearMonth } from '../../../app/format';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
 import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import type { DailyGridParams, DailyGridRow, OperationalStatus } from '../api/daily-reports-api';
@@ -18,7 +17,12 @@ import { clickDay, selectAll, type DaySelection } from './day-selection';
 import { DayEditor, type DayEditorValues } from './day-editor';
 import '../daily-reports.css';
 
-const OPERATIONAL_SHORT: Readonly<Record<OperationalStatus, string>> = { productivo: 'P', en_espera: 'E', suspendido: 'S', sin_actividad: 'N' };
+const OPERATIONAL_SHORT: Readonly<Record<OperationalStatus, string>> = {
+  productivo: 'P',
+  en_espera: 'E',
+  suspendido: 'S',
+  sin_actividad: 'N',
+};
 
 const MONTH_STATUS: Readonly<Record<string, { key: MessageKey; tone: BadgeTone }>> = {
   abierto: { key: 'prod.status.abierto', tone: 'success' },
@@ -72,7 +76,13 @@ export function DailyReportsScreen({ params, onOpenGrid }: { params: DailyGridPa
     setError(null);
     const dates = selectedDays.map((d) => row.days[d - 1]?.date).filter((d): d is string => d !== undefined);
     try {
-      const result = await bulk.mutateAsync({ workOrderId: row.familyId, siteId: params.siteId, dates, clear: body.clear, ...(body.report ? { report: body.report } : {}) });
+      const result = await bulk.mutateAsync({
+        workOrderId: row.familyId,
+        siteId: params.siteId,
+        dates,
+        clear: body.clear,
+        ...(body.report ? { report: body.report } : {}),
+      });
       toast.success(body.clear ? t('daily.cleared', { count: result.deleted }) : t('daily.saved', { count: result.written }));
       setSelection(null);
     } catch (e) {
@@ -124,7 +134,12 @@ export function DailyReportsScreen({ params, onOpenGrid }: { params: DailyGridPa
                       <div className="dr-window">
                         {t('prod.window')}: {formatWindow(r.window.start, r.window.end)}
                         {r.abilities.capture && (
-                          <button type="button" className="link-button" data-testid={`daily-select-month-${r.familyId}`} onClick={() => setSelection(selectAll(r.familyId, r.days.length, selectable))}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            data-testid={`daily-select-month-${r.familyId}`}
+                            onClick={() => setSelection(selectAll(r.familyId, r.days.length, selectable))}
+                          >
                             {t('daily.selectMonth')}
                           </button>
                         )}
@@ -135,9 +150,16 @@ export function DailyReportsScreen({ params, onOpenGrid }: { params: DailyGridPa
                       const rep = d.report;
                       const selected = selection?.familyId === r.familyId && selection.days.has(day);
                       const locked = !selectable(day);
-                      const classes = ['dr-cell', rep ? `dr-op-${rep.operationalStatus} dr-sig-${rep.signatureStatus}` : '', locked ? 'dr-locked' : '', selected ? 'dr-selected' : ''];
+                      const classes = [
+                        'dr-cell',
+                        rep ? `dr-op-${rep.operationalStatus} dr-sig-${rep.signatureStatus}` : '',
+                        locked ? 'dr-locked' : '',
+                        selected ? 'dr-selected' : '',
+                      ];
                       const title = [
-                        rep ? `${t(`daily.op.${rep.operationalStatus}`)} · ${t(`daily.sig.${rep.signatureStatus}`)}${rep.note ? ` · ${rep.note}` : ''}` : t('daily.noReport'),
+                        rep
+                          ? `${t(`daily.op.${rep.operationalStatus}`)} · ${t(`daily.sig.${rep.signatureStatus}`)}${rep.note ? ` · ${rep.note}` : ''}`
+                          : t('daily.noReport'),
                         d.lockedReason ? t(LOCK_KEYS[d.lockedReason] ?? 'prod.lock.period_closed') : '',
                       ]
                         .filter(Boolean)
@@ -152,7 +174,17 @@ export function DailyReportsScreen({ params, onOpenGrid }: { params: DailyGridPa
                             aria-pressed={selected}
                             aria-disabled={locked}
                             title={title}
-                            onClick={(e) => setSelection((s) => clickDay(s, r.familyId, day, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'single', selectable))}
+                            onClick={(e) =>
+                              setSelection((s) =>
+                                clickDay(
+                                  s,
+                                  r.familyId,
+                                  day,
+                                  e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'single',
+                                  selectable,
+                                ),
+                              )
+                            }
                           >
                             {rep ? OPERATIONAL_SHORT[rep.operationalStatus] : ''}
                             {rep?.signatureStatus === 'firmado' && <span className="dr-signed">✓</span>}

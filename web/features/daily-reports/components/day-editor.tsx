@@ -47,25 +47,62 @@ export function DayEditor({ title, initial, count, busy, error, unsignBlocked, o
       onSubmit={(e) => {
         e.preventDefault();
         if (urlError || noteError) return;
-        onApply({ operationalStatus: operational, signatureStatus: signature, note: note.trim() || null, incident, incidentUrl: incident && incidentUrl.trim() ? incidentUrl.trim() : null });
+        onApply({
+          operationalStatus: operational,
+          signatureStatus: signature,
+          note: note.trim() || null,
+          incident,
+          incidentUrl: incident && incidentUrl.trim() ? incidentUrl.trim() : null,
+        });
       }}
     >
       <h3>{title}</h3>
       <div className="dr-editor-fields">
-        <SelectField name="operationalStatus" label={t('daily.operational')} value={operational} onChange={(v) => setOperational(v as OperationalStatus)} options={OPERATIONAL.map((s) => ({ value: s, label: t(`daily.op.${s}`) }))} />
-        <SelectField name="signatureStatus" label={t('daily.signature')} value={signature} onChange={(v) => setSignature(v as SignatureStatus)} options={SIGNATURE.map((s) => ({ value: s, label: t(`daily.sig.${s}`) }))} />
+        <SelectField
+          name="operationalStatus"
+          label={t('daily.operational')}
+          value={operational}
+          onChange={(v) => setOperational(v as OperationalStatus)}
+          options={OPERATIONAL.map((s) => ({ value: s, label: t(`daily.op.${s}`) }))}
+        />
+        <SelectField
+          name="signatureStatus"
+          label={t('daily.signature')}
+          value={signature}
+          onChange={(v) => setSignature(v as SignatureStatus)}
+          options={SIGNATURE.map((s) => ({ value: s, label: t(`daily.sig.${s}`) }))}
+        />
         <TextField name="note" label={t('daily.note')} value={note} onChange={setNote} maxLength={255} error={noteError} />
         <CheckboxField name="incident" label={t('daily.incident')} checked={incident} onChange={setIncident} />
-        {incident && <TextField name="incidentUrl" label={t('daily.incidentUrl')} value={incidentUrl} onChange={setIncidentUrl} placeholder="https://" error={urlError} />}
+        {incident && (
+          <TextField
+            name="incidentUrl"
+            label={t('daily.incidentUrl')}
+            value={incidentUrl}
+            onChange={setIncidentUrl}
+            placeholder="https://"
+            error={urlError}
+          />
+        )}
       </div>
-      {unsignBlocked && <p className="dr-warning" data-testid="unsign-blocked">{t('daily.unsignBlocked')}</p>}
+      {unsignBlocked && (
+        <p className="dr-warning" data-testid="unsign-blocked">
+          {t('daily.unsignBlocked')}
+        </p>
+      )}
       {error && (
         <p className="dr-error" role="alert" data-testid="daily-error">
           {error}
         </p>
       )}
       <div className="dr-editor-actions">
-        <Button type="submit" variant="primary" loading={busy} disabled={unsigning || Boolean(urlError || noteError)} data-testid="daily-apply">
+        <Button
+          type="submit"
+          variant="primary"
+          loading={busy}
+          disabled={unsigning || Boolean(urlError || noteError)}
+          data-testid="daily-apply"
+        >
           {t('daily.apply', { count })}
         </Button>
         <Button variant="danger" disabled={busy || unsignBlocked} onClick={onClear} data-testid="daily-clear">

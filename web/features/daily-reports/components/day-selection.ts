@@ -9,7 +9,13 @@ export interface DaySelection {
   readonly anchor: number;
 }
 
-export function clickDay(current: DaySelection | null, familyId: number, day: number, mode: 'single' | 'toggle' | 'range', selectable: (day: number) => boolean): DaySelection | null {
+export function clickDay(
+  current: DaySelection | null,
+  familyId: number,
+  day: number,
+  mode: 'single' | 'toggle' | 'range',
+  selectable: (day: number) => boolean,
+): DaySelection | null {
   if (!selectable(day)) return current;
   if (!current || current.familyId !== familyId || mode === 'single') return { familyId, days: new Set([day]), anchor: day };
   if (mode === 'toggle') {

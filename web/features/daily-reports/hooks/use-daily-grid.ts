@@ -15,6 +15,10 @@ export function useBulkDailyReports() {
   return useMutation({
     mutationFn: (body: BulkDailyReportsBody) => bulkDailyReports(body),
     // Production grids show the daily reports (signed days lock them): refresh those too.
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: dailyKeys.all }), queryClient.invalidateQueries({ queryKey: ['production'] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dailyKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['production'] }),
+      ]),
   });
 }

@@ -27,7 +27,15 @@ function rec(id: number, lineItemId: number, date: string, siteId: number, layer
 
 describe('GPU board layout', () => {
   it('keeps every record of a day (both layers, several sites): no hidden duplicates', () => {
-    const rows = boardRows([rec(1, 10, '2025-03-05', 1, 'TE'), rec(2, 10, '2025-03-05', 1, 'CMA'), rec(3, 10, '2025-03-05', 2, 'TE'), rec(4, 11, '2025-03-31', 1, 'TE')], 31);
+    const rows = boardRows(
+      [
+        rec(1, 10, '2025-03-05', 1, 'TE'),
+        rec(2, 10, '2025-03-05', 1, 'CMA'),
+        rec(3, 10, '2025-03-05', 2, 'TE'),
+        rec(4, 11, '2025-03-31', 1, 'TE'),
+      ],
+      31,
+    );
     expect(rows.map((r) => r.lineItemId)).toEqual([10, 11]);
     expect(rows[0]?.days[4]?.map((r) => r.id)).toEqual([1, 2, 3]);
     expect(rows[1]?.days[30]?.map((r) => r.id)).toEqual([4]);

@@ -20,7 +20,14 @@ export function boardRows(items: readonly GpuRecord[], dayCount: number): BoardR
   for (const item of items) {
     let row = rows.get(item.lineItemId);
     if (!row) {
-      row = { lineItemId: item.lineItemId, subAnnex: item.subAnnex, code: item.code, concept: item.concept, unit: item.unit, days: Array.from({ length: dayCount }, () => []) };
+      row = {
+        lineItemId: item.lineItemId,
+        subAnnex: item.subAnnex,
+        code: item.code,
+        concept: item.concept,
+        unit: item.unit,
+        days: Array.from({ length: dayCount }, () => []),
+      };
       rows.set(item.lineItemId, row);
     }
     const day = Number(item.date.slice(8, 10));

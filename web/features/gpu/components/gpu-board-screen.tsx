@@ -27,7 +27,17 @@ export interface SiteChoice {
   label: string;
 }
 
-export function GpuBoardScreen({ workOrderId, year, month, sites }: { workOrderId: number; year: number; month: number; sites: readonly SiteChoice[] }) {
+export function GpuBoardScreen({
+  workOrderId,
+  year,
+  month,
+  sites,
+}: {
+  workOrderId: number;
+  year: number;
+  month: number;
+  sites: readonly SiteChoice[];
+}) {
   const { t, locale } = useI18n();
   const [status, setStatus] = useState('');
   const [subAnnex, setSubAnnex] = useState('');
@@ -58,11 +68,45 @@ export function GpuBoardScreen({ workOrderId, year, month, sites }: { workOrderI
   return (
     <div className="gpu" data-testid="gpu-board-screen">
       <div className="gpu-filters">
-        <SelectField name="gpuStatus" label={t('gpu.filter.status')} value={status} onChange={setStatus} placeholder={t('common.all')} options={GPU_STATUSES.map((s) => ({ value: s, label: t(GPU_STATUS_KEYS[s]) }))} />
-        <SelectField name="gpuSubAnnex" label={t('gpu.filter.subAnnex')} value={subAnnex} onChange={setSubAnnex} placeholder={t('common.all')} options={SUB_ANNEXES.map((s) => ({ value: s, label: s }))} />
-        <SelectField name="gpuSite" label={t('prod.filters.site')} value={siteId} onChange={setSiteId} placeholder={t('common.all')} options={sites.map((s) => ({ value: String(s.id), label: s.label }))} />
-        <SelectField name="gpuLayer" label={t('prod.filters.layer')} value={layer} onChange={setLayer} placeholder={t('common.all')} options={['TE', 'CMA'].map((l) => ({ value: l, label: l }))} />
-        <TextField name="gpuSearch" label={t('common.search')} value={text} onChange={setText} placeholder={t('gpu.filter.searchPlaceholder')} />
+        <SelectField
+          name="gpuStatus"
+          label={t('gpu.filter.status')}
+          value={status}
+          onChange={setStatus}
+          placeholder={t('common.all')}
+          options={GPU_STATUSES.map((s) => ({ value: s, label: t(GPU_STATUS_KEYS[s]) }))}
+        />
+        <SelectField
+          name="gpuSubAnnex"
+          label={t('gpu.filter.subAnnex')}
+          value={subAnnex}
+          onChange={setSubAnnex}
+          placeholder={t('common.all')}
+          options={SUB_ANNEXES.map((s) => ({ value: s, label: s }))}
+        />
+        <SelectField
+          name="gpuSite"
+          label={t('prod.filters.site')}
+          value={siteId}
+          onChange={setSiteId}
+          placeholder={t('common.all')}
+          options={sites.map((s) => ({ value: String(s.id), label: s.label }))}
+        />
+        <SelectField
+          name="gpuLayer"
+          label={t('prod.filters.layer')}
+          value={layer}
+          onChange={setLayer}
+          placeholder={t('common.all')}
+          options={['TE', 'CMA'].map((l) => ({ value: l, label: l }))}
+        />
+        <TextField
+          name="gpuSearch"
+          label={t('common.search')}
+          value={text}
+          onChange={setText}
+          placeholder={t('gpu.filter.searchPlaceholder')}
+        />
         <CheckboxField name="gpuMissing" label={t('gpu.filter.missingEvidence')} checked={missing} onChange={setMissing} />
         <DownloadLink size="sm" href={gpuBoardXlsxUrl(params)} data-testid="gpu-export">
           {t('common.exportXlsx')}
@@ -131,7 +175,15 @@ export function GpuBoardScreen({ workOrderId, year, month, sites }: { workOrderI
           {!board.data.abilities.edit && <Badge tone="muted">{t('prod.readOnly')}</Badge>}
         </>
       )}
-      {current && board.data && <GpuEditor key={current.id} record={current} canEdit={board.data.abilities.edit} canMoveBack={board.data.abilities.moveBackwards} onClose={() => setEditing(null)} />}
+      {current && board.data && (
+        <GpuEditor
+          key={current.id}
+          record={current}
+          canEdit={board.data.abilities.edit}
+          canMoveBack={board.data.abilities.moveBackwards}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }

@@ -12,7 +12,17 @@ import type { GpuRecord, GpuStatus } from '../api/gpu-api';
 import { useUpdateGpu } from '../hooks/use-gpu-board';
 import { GPU_STATUSES, GPU_STATUS_KEYS } from './gpu-statuses';
 
-export function GpuEditor({ record, canEdit, canMoveBack, onClose }: { record: GpuRecord; canEdit: boolean; canMoveBack: boolean; onClose: () => void }) {
+export function GpuEditor({
+  record,
+  canEdit,
+  canMoveBack,
+  onClose,
+}: {
+  record: GpuRecord;
+  canEdit: boolean;
+  canMoveBack: boolean;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const update = useUpdateGpu();
@@ -53,7 +63,9 @@ export function GpuEditor({ record, canEdit, canMoveBack, onClose }: { record: G
       </h3>
       <p className="gpu-editor-meta">
         {record.concept} — {formatVolume(record.volume)} {record.unit}
-        {record.excessVolume !== '0' && <span className="gpu-excess"> ({t('gpu.excess', { volume: formatVolume(record.excessVolume) })})</span>}
+        {record.excessVolume !== '0' && (
+          <span className="gpu-excess"> ({t('gpu.excess', { volume: formatVolume(record.excessVolume) })})</span>
+        )}
         {record.updatedByName && <span> · {t('gpu.updatedBy', { name: record.updatedByName, at: formatDateTime(record.updatedAt) })}</span>}
       </p>
       <div className="gpu-editor-fields">
@@ -64,9 +76,22 @@ export function GpuEditor({ record, canEdit, canMoveBack, onClose }: { record: G
           value={status}
           disabled={!canEdit}
           onChange={(v) => setStatus(v as GpuStatus)}
-          options={GPU_STATUSES.map((s) => ({ value: s, label: t(GPU_STATUS_KEYS[s]), disabled: !canMoveBack && GPU_STATUSES.indexOf(s) < GPU_STATUSES.indexOf(record.status) }))}
+          options={GPU_STATUSES.map((s) => ({
+            value: s,
+            label: t(GPU_STATUS_KEYS[s]),
+            disabled: !canMoveBack && GPU_STATUSES.indexOf(s) < GPU_STATUSES.indexOf(record.status),
+          }))}
         />
-        <TextField name="gpuEvidence" testId="gpu-evidence" label={t('gpu.evidence')} value={url} disabled={!canEdit} onChange={setUrl} placeholder="https://" error={urlError} />
+        <TextField
+          name="gpuEvidence"
+          testId="gpu-evidence"
+          label={t('gpu.evidence')}
+          value={url}
+          disabled={!canEdit}
+          onChange={setUrl}
+          placeholder="https://"
+          error={urlError}
+        />
         {backwards && <TextField name="gpuReason" label={t('gpu.reason')} value={reason} onChange={setReason} />}
       </div>
       <p className="gpu-editor-link">

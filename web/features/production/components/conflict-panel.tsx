@@ -33,7 +33,11 @@ export function ConflictPanel({ data, cells, drafts, busy, onReload, onShow }: P
               <button type="button" className="link-button" onClick={() => onShow(c.lineItemId, day)}>
                 {row ? `${row.code} ${row.concept}` : `#${c.lineItemId}`} · {formatDate(c.date)}
               </button>
-              : {t('prod.conflict.values', { mine: mine === undefined ? '—' : mine || '0', theirs: c.current === null ? '0' : formatVolume(c.current) })}
+              :{' '}
+              {t('prod.conflict.values', {
+                mine: mine === undefined ? '—' : mine || '0',
+                theirs: c.current === null ? '0' : formatVolume(c.current),
+              })}
             </li>
           );
         })}

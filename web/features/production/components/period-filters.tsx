@@ -42,7 +42,11 @@ const YEARS_BACK = 3;
 export function PeriodFiltersBar({ filters, onChange, show, sites }: Props) {
   const { t, locale } = useI18n();
   const workOrder = useWorkOrder(filters.workOrderId);
-  const otValue = workOrder.data ? otOption(workOrder.data) : filters.workOrderId ? { value: filters.workOrderId, label: `#${filters.workOrderId}` } : null;
+  const otValue = workOrder.data
+    ? otOption(workOrder.data)
+    : filters.workOrderId
+      ? { value: filters.workOrderId, label: `#${filters.workOrderId}` }
+      : null;
   const siteOptions =
     show.site === 'workOrder'
       ? (workOrder.data?.sites ?? []).map((s) => ({ value: String(s.siteId), label: s.name }))
@@ -81,9 +85,18 @@ export function PeriodFiltersBar({ filters, onChange, show, sites }: Props) {
         label={t('prod.filters.month')}
         value={String(filters.month)}
         onChange={(v) => onChange({ month: Number(v) })}
-        options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: formatYearMonth(filters.year, i + 1, locale).split(' ')[0] ?? String(i + 1) }))}
+        options={Array.from({ length: 12 }, (_, i) => ({
+          value: String(i + 1),
+          label: formatYearMonth(filters.year, i + 1, locale).split(' ')[0] ?? String(i + 1),
+        }))}
       />
-      <SelectField name="year" label={t('prod.filters.year')} value={String(filters.year)} onChange={(v) => onChange({ year: Number(v) })} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+      <SelectField
+        name="year"
+        label={t('prod.filters.year')}
+        value={String(filters.year)}
+        onChange={(v) => onChange({ year: Number(v) })}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
       {show.layer && (
         <div className="prod-layer" role="radiogroup" aria-label={t('prod.filters.layer')}>
           {(['TE', 'CMA'] as const).map((layer) => (

@@ -46,7 +46,12 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
   const [activeRow, setActiveRow] = useState<number | null>(null);
   const dirty = drafts.size > 0;
 
-  useLeaveGuard(dirty, confirm, { title: t('prod.leave.title'), message: t('prod.leave.body', { count: drafts.size }), confirmLabel: t('prod.leave.confirm'), tone: 'danger' });
+  useLeaveGuard(dirty, confirm, {
+    title: t('prod.leave.title'),
+    message: t('prod.leave.body', { count: drafts.size }),
+    confirmLabel: t('prod.leave.confirm'),
+    tone: 'danger',
+  });
 
   const paramsKey = `${params.workOrderId}-${params.siteId}-${params.year}-${params.month}-${params.layer}`;
   const { discard } = grid;
@@ -57,7 +62,10 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
   }, [paramsKey, discard]);
 
   const rows = useMemo(() => (data ? displayRows(data) : []), [data]);
-  const conflictKeys = useMemo(() => new Set(grid.conflicts.map((c) => cellKey(c.lineItemId, Number(c.date.slice(8, 10))))), [grid.conflicts]);
+  const conflictKeys = useMemo(
+    () => new Set(grid.conflicts.map((c) => cellKey(c.lineItemId, Number(c.date.slice(8, 10))))),
+    [grid.conflicts],
+  );
 
   async function save() {
     if (grid.saving) return;
@@ -65,7 +73,10 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
     const outcome = await grid.save();
     switch (outcome.kind) {
       case 'nothing':
-        setMessage({ tone: invalid > 0 ? 'danger' : 'info', text: invalid > 0 ? t('prod.save.onlyInvalid', { count: invalid }) : t('prod.save.nothing') });
+        setMessage({
+          tone: invalid > 0 ? 'danger' : 'info',
+          text: invalid > 0 ? t('prod.save.onlyInvalid', { count: invalid }) : t('prod.save.nothing'),
+        });
         break;
       case 'saved':
         setMessage({
@@ -106,7 +117,8 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
   }
 
   if (grid.query.isPending) return <LoadingState />;
-  if (grid.query.isError || !data || !live) return <ErrorState message={describeError(grid.query.error, t, locale)} onRetry={() => void grid.query.refetch()} />;
+  if (grid.query.isError || !data || !live)
+    return <ErrorState message={describeError(grid.query.error, t, locale)} onRetry={() => void grid.query.refetch()} />;
 
   const status = data.monthlyReport ? STATUS[data.monthlyReport.status] : undefined;
   const evidence = data.monthlyReport?.evidenceUrl;
@@ -118,10 +130,13 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
       <header className="pg-head">
         <div className="pg-title">
           <h2>
-            {data.folio} · {data.siteName} · {formatYearMonth(data.year, data.month, locale)} · <span className={`pg-layer pg-layer-${data.layer}`}>{data.layer}</span>
+            {data.folio} · {data.siteName} · {formatYearMonth(data.year, data.month, locale)} ·{' '}
+            <span className={`pg-layer pg-layer-${data.layer}`}>{data.layer}</span>
           </h2>
           <div className="pg-meta">
-            <span data-testid="monthly-status">{status ? <Badge tone={status.tone}>{t(status.key)}</Badge> : <Badge tone="muted">{t('prod.status.none')}</Badge>}</span>
+            <span data-testid="monthly-status">
+              {status ? <Badge tone={status.tone}>{t(status.key)}</Badge> : <Badge tone="muted">{t('prod.status.none')}</Badge>}
+            </span>
             <span>
               {t('prod.evidence')}:{' '}
               {evidence && isHttpUrl(evidence) ? (
@@ -145,7 +160,14 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
       </header>
 
       <div className="pg-toolbar">
-        <Button variant="primary" onClick={() => void save()} loading={grid.saving} disabled={!dirty || !data.abilities.edit} data-testid="grid-save" title="Ctrl+S">
+        <Button
+          variant="primary"
+          onClick={() => void save()}
+          loading={grid.saving}
+          disabled={!dirty || !data.abilities.edit}
+          data-testid="grid-save"
+          title="Ctrl+S"
+        >
           {t('prod.save.button')}
         </Button>
         {dirty && (
@@ -166,16 +188,20 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
           variant="ghost"
           disabled={!dirty}
           data-testid="grid-discard"
-          onClick={() => void confirm({ message: t('prod.discard.confirm', { count: drafts.size }), tone: 'danger' }).then((ok) => ok && grid.discard())}
+          onClick={() =>
+            void confirm({ message: t('prod.discard.confirm', { count: drafts.size }), tone: 'danger' }).then((ok) => ok && grid.discard())
+          }
         >
           {t('prod.discard.button')}
         </Button>
         <span className="pg-toolbar-spacer" />
         <label className="pg-toggle">
-          <input type="checkbox" checked={showPlanned} onChange={(e) => setShowPlanned(e.target.checked)} data-testid="toggle-planned" /> {t('prod.showPlanned')}
+          <input type="checkbox" checked={showPlanned} onChange={(e) => setShowPlanned(e.target.checked)} data-testid="toggle-planned" />{' '}
+          {t('prod.showPlanned')}
         </label>
         <label className="pg-toggle">
-          <input type="checkbox" checked={showChart} onChange={(e) => setShowChart(e.target.checked)} data-testid="toggle-chart" /> {t('prod.showChart')}
+          <input type="checkbox" checked={showChart} onChange={(e) => setShowChart(e.target.checked)} data-testid="toggle-chart" />{' '}
+          {t('prod.showChart')}
         </label>
         <DownloadLink size="sm" href={gridXlsxUrl(params)} data-testid="grid-export">
           {t('common.exportXlsx')}
@@ -183,11 +209,24 @@ export function ProductionGridScreen({ params }: { params: GridParams }) {
       </div>
 
       {message && (
-        <div className={`pg-message pg-message-${message.tone}`} role={message.tone === 'danger' ? 'alert' : 'status'} data-testid="grid-message">
+        <div
+          className={`pg-message pg-message-${message.tone}`}
+          role={message.tone === 'danger' ? 'alert' : 'status'}
+          data-testid="grid-message"
+        >
           {message.text}
         </div>
       )}
-      {grid.conflicts.length > 0 && <ConflictPanel data={data} cells={grid.conflicts} drafts={drafts} busy={grid.query.isFetching} onReload={(keep) => void grid.reloadAfterConflict(keep)} onShow={showCell} />}
+      {grid.conflicts.length > 0 && (
+        <ConflictPanel
+          data={data}
+          cells={grid.conflicts}
+          drafts={drafts}
+          busy={grid.query.isFetching}
+          onReload={(keep) => void grid.reloadAfterConflict(keep)}
+          onShow={showCell}
+        />
+      )}
       {live.invalid.length > 0 && (
         <ul className="pg-invalid-list" data-testid="invalid-cells">
           {live.invalid.slice(0, 8).map((c) => {

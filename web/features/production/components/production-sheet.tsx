@@ -26,17 +26,27 @@ export const LOCK_KEYS: Readonly<Record<NonNullable<GridDay['lockedReason']>, Me
   period_in_review: 'prod.lock.period_in_review',
 };
 
+// Formatting a decimal costs microseconds; a screenful of cells is re-rendered on every scroll
+// frame, so formatted texts are cached (volumes repeat a lot; the cache is bounded).
+const formatted = new Map<string, string>();
 function vol(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  try {
-    return formatVolume(value);
-  } catch {
-    return value;
+  let text = formatted.get(value);
+  if (text === undefined) {
+    try {
+      text = formatVolume(value);
+    } catch {
+      text = value;
+    }
+    if (formatted.size > 50_000) formatted.clear();
+    formatted.set(value, text);
   }
+  return text;
 }
 
+/** A canonical decimal string from the API is > 0 when it is not negative and has a non-zero digit. */
 function positive(value: string | null | undefined): boolean {
-  return value !== null && value !== undefined && toDec(value).greaterThan(0);
+  return value !== null && value !== undefined && !value.startsWith('-') && /[1-9]/.test(value);
 }
 
 interface Props {
@@ -55,7 +65,21 @@ interface Props {
   ref?: Ref<SpreadsheetGridHandle>;
 }
 
-export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPlanned, height, onWrite, onUndo, onSave, onActiveRow, onEditorInput, ref }: Props) {
+export function ProductionSheet({
+  data,
+  rows,
+  live,
+  drafts,
+  conflictKeys,
+  showPlanned,
+  height,
+  onWrite,
+  onUndo,
+  onSave,
+  onActiveRow,
+  onEditorInput,
+  ref,
+}: Props) {
   const { t, locale } = useI18n();
   const dayCount = data.days.length;
   const editable = data.abilities.edit;
@@ -77,7 +101,11 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
         align: 'end',
         headerClassName: `pg-dayhead${d.lockedReason ? ` pg-dayhead-locked pg-lock-${d.lockedReason}` : ''}`,
         header: (
-          <span className="pg-dayhead-text" data-testid={`day-header-${d.day}`} title={d.lockedReason ? t(LOCK_KEYS[d.lockedReason]) : undefined}>
+          <span
+            className="pg-dayhead-text"
+            data-testid={`day-header-${d.day}`}
+            title={d.lockedReason ? t(LOCK_KEYS[d.lockedReason]) : undefined}
+          >
             <b>{d.day}</b> <small>{weekday}</small>
             {d.lockedReason && (
               <svg className="pg-lock-icon" width="9" height="10" viewBox="0 0 9 10" role="img" aria-label={t(LOCK_KEYS[d.lockedReason])}>
@@ -118,119 +146,142 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
     [editable, rows, dayCount, data.days],
   );
 
-  const textAt = (r: number, c: number): string => {
-    const item = itemAt(r);
-    const day = dayOf(c);
-    if (!item) return '';
-    if (day === null) {
-      const col = columns[c]?.key;
-      if (col === 'code') return item.row.code;
-      if (col === 'concept') return item.row.concept;
-      if (col === 'subAnnex') return item.row.subAnnex;
-      if (col === 'unit') return item.row.unit;
-      if (col === 'authorized') return item.row.authorizedVolume;
-      if (col === 'monthTotal') return live.rows.get(item.index)?.monthTotal ?? item.row.monthTotal;
-      return '';
-    }
-    return drafts.get(cellKey(item.row.lineItemId, day)) ?? item.row.volumes[day - 1] ?? '';
-  };
+  const textAt = useCallback(
+    (r: number, c: number): string => {
+      const item = itemAt(r);
+      const day = dayOf(c);
+      if (!item) return '';
+      if (day === null) {
+        const col = columns[c]?.key;
+        if (col === 'code') return item.row.code;
+        if (col === 'concept') return item.row.concept;
+        if (col === 'subAnnex') return item.row.subAnnex;
+        if (col === 'unit') return item.row.unit;
+        if (col === 'authorized') return item.row.authorizedVolume;
+        if (col === 'monthTotal') return live.rows.get(item.index)?.monthTotal ?? item.row.monthTotal;
+        return '';
+      }
+      return drafts.get(cellKey(item.row.lineItemId, day)) ?? item.row.volumes[day - 1] ?? '';
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [rows, data, drafts, live, columns],
+  );
 
-  const renderCell = (r: number, c: number) => {
-    const d = rows[r];
-    if (!d) return null;
-    const key = columns[c]?.key;
-    const day = dayOf(c);
-    if (d.kind === 'subtotal') {
-      const s = data.subtotals[d.subtotal];
-      const figures = live.subtotals[d.subtotal];
-      if (!s || !figures) return null;
-      if (key === 'code') return <b title={t('prod.subtotal')}>{t('prod.subtotal')}</b>;
-      if (key === 'concept') return <b>{s.subAnnex}</b>;
-      if (key === 'subAnnex') return s.subAnnex;
-      if (day !== null) return vol(positive(figures.days[day - 1]) ? figures.days[day - 1] : null);
-      if (key === 'monthTotal') return <span data-testid={`subtotal-total-${s.subAnnex}`}>{vol(figures.monthTotal)}</span>;
-      if (key === 'amountMxn') return formatAmount(figures.monthMxn);
-      if (key === 'amountUsd') return formatAmount(figures.monthUsd);
-      return null;
-    }
-    const row = data.rows[d.index];
-    if (!row) return null;
-    const liveRow = live.rows.get(d.index);
-    switch (key) {
-      case 'code':
-        return <span className="pg-code">{row.code}</span>;
-      case 'concept':
-        return row.concept;
-      case 'subAnnex':
-        return row.subAnnex;
-      case 'unit':
-        return row.unit;
-      case 'authorized':
-        return vol(row.authorizedVolume);
-      case 'monthTotal':
-        return <span data-testid={`total-${row.lineItemId}`}>{vol(liveRow?.monthTotal ?? row.monthTotal)}</span>;
-      case 'amountMxn':
-        return <span data-testid={`amount-mxn-${row.lineItemId}`}>{formatAmount(liveRow?.amountMxn ?? row.amountMxn)}</span>;
-      case 'amountUsd':
-        return <span data-testid={`amount-usd-${row.lineItemId}`}>{formatAmount(liveRow?.amountUsd ?? row.amountUsd)}</span>;
-      case 'excess':
-        return positive(row.excessTotal) ? (
-          <span className="pg-excess-badge" data-testid={`excess-${row.lineItemId}`}>
-            {vol(row.excessTotal)}
-          </span>
-        ) : null;
-    }
-    if (day === null) return null;
-    const k = cellKey(row.lineItemId, day);
-    const draft = drafts.get(k);
-    const parsed = live.parsed.get(k);
-    const shown = draft === undefined ? vol(row.volumes[day - 1]) : parsed?.kind === 'value' ? vol(parsed.value) : parsed?.kind === 'empty' ? '' : draft;
-    const planned = row.planned[day - 1];
-    return (
-      <>
-        {showPlanned && planned && <span className="pg-planned">{vol(planned)}</span>}
-        <span className="pg-value">{shown}</span>
-      </>
-    );
-  };
+  const renderCell = useCallback(
+    (r: number, c: number) => {
+      const d = rows[r];
+      if (!d) return null;
+      const key = columns[c]?.key;
+      const day = dayOf(c);
+      if (d.kind === 'subtotal') {
+        const s = data.subtotals[d.subtotal];
+        const figures = live.subtotals[d.subtotal];
+        if (!s || !figures) return null;
+        if (key === 'code') return <b title={t('prod.subtotal')}>{t('prod.subtotal')}</b>;
+        if (key === 'concept') return <b>{s.subAnnex}</b>;
+        if (key === 'subAnnex') return s.subAnnex;
+        if (day !== null) return vol(positive(figures.days[day - 1]) ? figures.days[day - 1] : null);
+        if (key === 'monthTotal') return <span data-testid={`subtotal-total-${s.subAnnex}`}>{vol(figures.monthTotal)}</span>;
+        if (key === 'amountMxn') return formatAmount(figures.monthMxn);
+        if (key === 'amountUsd') return formatAmount(figures.monthUsd);
+        return null;
+      }
+      const row = data.rows[d.index];
+      if (!row) return null;
+      const liveRow = live.rows.get(d.index);
+      switch (key) {
+        case 'code':
+          return <span className="pg-code">{row.code}</span>;
+        case 'concept':
+          return row.concept;
+        case 'subAnnex':
+          return row.subAnnex;
+        case 'unit':
+          return row.unit;
+        case 'authorized':
+          return vol(row.authorizedVolume);
+        case 'monthTotal':
+          return <span data-testid={`total-${row.lineItemId}`}>{vol(liveRow?.monthTotal ?? row.monthTotal)}</span>;
+        case 'amountMxn':
+          return <span data-testid={`amount-mxn-${row.lineItemId}`}>{formatAmount(liveRow?.amountMxn ?? row.amountMxn)}</span>;
+        case 'amountUsd':
+          return <span data-testid={`amount-usd-${row.lineItemId}`}>{formatAmount(liveRow?.amountUsd ?? row.amountUsd)}</span>;
+        case 'excess':
+          return positive(row.excessTotal) ? (
+            <span className="pg-excess-badge" data-testid={`excess-${row.lineItemId}`}>
+              {vol(row.excessTotal)}
+            </span>
+          ) : null;
+      }
+      if (day === null) return null;
+      const k = cellKey(row.lineItemId, day);
+      const draft = drafts.get(k);
+      const parsed = live.parsed.get(k);
+      const shown =
+        draft === undefined
+          ? vol(row.volumes[day - 1])
+          : parsed?.kind === 'value'
+            ? vol(parsed.value)
+            : parsed?.kind === 'empty'
+              ? ''
+              : draft;
+      const planned = row.planned[day - 1];
+      return (
+        <>
+          {showPlanned && planned && <span className="pg-planned">{vol(planned)}</span>}
+          <span className="pg-value">{shown}</span>
+        </>
+      );
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [rows, data, drafts, live, columns, showPlanned, t],
+  );
 
-  const cellClassName = (r: number, c: number): string | undefined => {
-    const d = rows[r];
-    const day = dayOf(c);
-    if (!d) return undefined;
-    if (d.kind === 'subtotal') return 'pg-subtotal-cell';
-    if (day === null) return c < FROZEN ? undefined : 'pg-computed';
-    const row = data.rows[d.index];
-    if (!row) return undefined;
-    const k = cellKey(row.lineItemId, day);
-    const classes: string[] = [];
-    if (!editable || data.days[day - 1]?.lockedReason) classes.push('pg-locked');
-    if (drafts.has(k)) classes.push(live.parsed.get(k)?.kind === 'invalid' ? 'pg-invalid' : 'pg-draft');
-    if (conflictKeys.has(k)) classes.push('pg-conflict');
-    if (!drafts.has(k) && positive(row.excess[day - 1])) classes.push('pg-excess');
-    const planned = row.planned[day - 1];
-    const executed = live.rows.get(d.index)?.volumes[day - 1] ?? row.volumes[day - 1];
-    if (planned && positive(planned) && executed && toDec(executed).gte(toDec(planned))) classes.push('pg-met');
-    return classes.join(' ');
-  };
+  const cellClassName = useCallback(
+    (r: number, c: number): string | undefined => {
+      const d = rows[r];
+      const day = dayOf(c);
+      if (!d) return undefined;
+      if (d.kind === 'subtotal') return 'pg-subtotal-cell';
+      if (day === null) return c < FROZEN ? undefined : 'pg-computed';
+      const row = data.rows[d.index];
+      if (!row) return undefined;
+      const k = cellKey(row.lineItemId, day);
+      const classes: string[] = [];
+      if (!editable || data.days[day - 1]?.lockedReason) classes.push('pg-locked');
+      if (drafts.has(k)) classes.push(live.parsed.get(k)?.kind === 'invalid' ? 'pg-invalid' : 'pg-draft');
+      if (conflictKeys.has(k)) classes.push('pg-conflict');
+      if (!drafts.has(k) && positive(row.excess[day - 1])) classes.push('pg-excess');
+      const planned = row.planned[day - 1];
+      const executed = live.rows.get(d.index)?.volumes[day - 1] ?? row.volumes[day - 1];
+      if (planned && positive(planned) && executed && toDec(executed).gte(toDec(planned))) classes.push('pg-met');
+      return classes.join(' ');
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [rows, data, drafts, live, conflictKeys, editable],
+  );
 
-  const cellTitle = (r: number, c: number): string | undefined => {
-    const item = itemAt(r);
-    const day = dayOf(c);
-    if (!item || day === null) return undefined;
-    const k = cellKey(item.row.lineItemId, day);
-    const parsed = live.parsed.get(k);
-    if (parsed?.kind === 'invalid') return parsed.reason;
-    const lock = data.days[day - 1]?.lockedReason;
-    const parts: string[] = [];
-    if (lock) parts.push(t(LOCK_KEYS[lock]));
-    if (positive(item.row.excess[day - 1])) parts.push(t('prod.cell.excess', { excess: vol(item.row.excess[day - 1]) }));
-    const planned = item.row.planned[day - 1];
-    if (planned) parts.push(t('prod.cell.planned', { planned: vol(planned) }));
-    const other = item.row.otherLayer[day - 1];
-    if (other) parts.push(t('prod.cell.otherLayer', { layer: data.layer === 'TE' ? 'CMA' : 'TE', volume: vol(other) }));
-    return parts.length > 0 ? parts.join(' · ') : undefined;
-  };
+  const cellTitle = useCallback(
+    (r: number, c: number): string | undefined => {
+      const item = itemAt(r);
+      const day = dayOf(c);
+      if (!item || day === null) return undefined;
+      const k = cellKey(item.row.lineItemId, day);
+      const parsed = live.parsed.get(k);
+      if (parsed?.kind === 'invalid') return parsed.reason;
+      const lock = data.days[day - 1]?.lockedReason;
+      const parts: string[] = [];
+      if (lock) parts.push(t(LOCK_KEYS[lock]));
+      if (positive(item.row.excess[day - 1])) parts.push(t('prod.cell.excess', { excess: vol(item.row.excess[day - 1]) }));
+      const planned = item.row.planned[day - 1];
+      if (planned) parts.push(t('prod.cell.planned', { planned: vol(planned) }));
+      const other = item.row.otherLayer[day - 1];
+      if (other) parts.push(t('prod.cell.otherLayer', { layer: data.layer === 'TE' ? 'CMA' : 'TE', volume: vol(other) }));
+      return parts.length > 0 ? parts.join(' · ') : undefined;
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [rows, data, live, t],
+  );
 
   const handleWrite = useCallback(
     (writes: CellWrite[], kind: WriteKind, plan: WritePlan) => {
@@ -244,6 +295,16 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
       onWrite(mapped, kind, plan.refused.length);
     },
     [rows, dayCount, data.rows, onWrite],
+  );
+
+  const cellTestId = useCallback(
+    (r: number, c: number) => {
+      const d = rows[r];
+      const day = c >= FROZEN && c < FROZEN + dayCount ? c - FROZEN + 1 : null;
+      const row = d?.kind === 'item' ? data.rows[d.index] : undefined;
+      return row && day !== null ? `cell-${row.lineItemId}-${day}` : undefined;
+    },
+    [rows, data, dayCount],
   );
 
   const keyAt = (address: CellAddress): string | null => {
@@ -261,20 +322,13 @@ export function ProductionSheet({ data, rows, live, drafts, conflictKeys, showPl
       height={height}
       rowCount={rows.length}
       columns={columns}
-      rowKey={(r) => {
-        const d = rows[r];
-        return d?.kind === 'subtotal' ? `s${d.subtotal}` : `i${data.rows[d?.index ?? -1]?.lineItemId ?? r}`;
-      }}
       rowClassName={(r) => (rows[r]?.kind === 'subtotal' ? 'pg-subtotal' : undefined)}
       writability={writability}
       textAt={textAt}
       renderCell={renderCell}
       cellClassName={cellClassName}
       cellTitle={cellTitle}
-      cellTestId={(r, c) => {
-        const k = keyAt({ row: r, col: c });
-        return k ? `cell-${k.replace(':', '-')}` : undefined;
-      }}
+      cellTestId={cellTestId}
       onWrite={handleWrite}
       onUndo={onUndo}
       onSave={onSave}

@@ -8,7 +8,14 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { isApiError } from '../../../app/api-client';
 import { useI18n } from '../../../app/i18n';
 import type { WriteKind } from '../../../components/ui/grid/draft-edits';
-import { applyDraftWrites, dropDrafts, EMPTY_DRAFTS, undoLastStep, type DraftState, type DraftWrite } from '../../../components/ui/grid/draft-edits';
+import {
+  applyDraftWrites,
+  dropDrafts,
+  EMPTY_DRAFTS,
+  undoLastStep,
+  type DraftState,
+  type DraftWrite,
+} from '../../../components/ui/grid/draft-edits';
 import { getGrid, productionKeys, saveGrid, type GridParams, type StaleCell } from '../api/production-api';
 import { baseKpis, baseSubtotals, cellKey, isSavedText, liveGrid, mergeSaved, parseCellKey, saveCells } from '../model/grid-model';
 import type { GridResponse } from '../model/grid-types';
@@ -42,9 +49,15 @@ export function useProductionGrid(params: GridParams | null) {
   // The value being typed counts in the figures and KPIs before it is committed (deferred, so
   // typing never waits for a KPI pass over 3,000 rows).
   const [typing, setTyping] = useState<{ key: string; text: string } | null>(null);
-  const effective = useMemo(() => (typing ? new Map(draftState.drafts).set(typing.key, typing.text) : draftState.drafts), [typing, draftState.drafts]);
+  const effective = useMemo(
+    () => (typing ? new Map(draftState.drafts).set(typing.key, typing.text) : draftState.drafts),
+    [typing, draftState.drafts],
+  );
   const deferred = useDeferredValue(effective);
-  const live = useMemo(() => (data && kpisBase ? liveGrid(data, base, deferred, locale, kpisBase) : null), [data, base, kpisBase, deferred, locale]);
+  const live = useMemo(
+    () => (data && kpisBase ? liveGrid(data, base, deferred, locale, kpisBase) : null),
+    [data, base, kpisBase, deferred, locale],
+  );
 
   const write = useCallback(
     (writes: readonly DraftWrite[], kind: WriteKind) => {
@@ -86,12 +99,24 @@ export function useProductionGrid(params: GridParams | null) {
     try {
       const result = await saveGrid({ ...params, baseRevision: data.revision, cells });
       setData(mergeSaved(data, result.rows, result.revision, result.kpis));
-      setDraftState((s) => dropDrafts(s, cells.map((c) => cellKey(c.lineItemId, Number(c.date.slice(8, 10))))));
+      setDraftState((s) =>
+        dropDrafts(
+          s,
+          cells.map((c) => cellKey(c.lineItemId, Number(c.date.slice(8, 10)))),
+        ),
+      );
       setConflicts([]);
-      return { kind: 'saved', written: result.inserted + result.updated + result.deleted, excessChanged: result.excessChanged, skippedInvalid: current.invalid.length };
+      return {
+        kind: 'saved',
+        written: result.inserted + result.updated + result.deleted,
+        excessChanged: result.excessChanged,
+        skippedInvalid: current.invalid.length,
+      };
     } catch (error) {
       if (isApiError(error, 'stale_grid')) {
-        const stale = ((error.details as { cells?: StaleCell[] } | undefined)?.cells ?? []).filter((c) => c.siteId === params.siteId && c.layer === params.layer);
+        const stale = ((error.details as { cells?: StaleCell[] } | undefined)?.cells ?? []).filter(
+          (c) => c.siteId === params.siteId && c.layer === params.layer,
+        );
         setConflicts(stale);
         return { kind: 'stale', cells: stale };
       }
@@ -116,5 +141,19 @@ export function useProductionGrid(params: GridParams | null) {
     [conflicts, query],
   );
 
-  return { query, data, live, setTyping, drafts: draftState.drafts, canUndo: draftState.undo.length > 0, write, undo, discard, save, saving, conflicts, reloadAfterConflict };
+  return {
+    query,
+    data,
+    live,
+    setTyping,
+    drafts: draftState.drafts,
+    canUndo: draftState.undo.length > 0,
+    write,
+    undo,
+    discard,
+    save,
+    saving,
+    conflicts,
+    reloadAfterConflict,
+  };
 }

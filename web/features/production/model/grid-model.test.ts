@@ -45,8 +45,24 @@ function grid(): GridResponse {
     days: ['2025-03-01', '2025-03-02', '2025-03-03'].map((date, i) => ({ date, day: i + 1, lockedReason: null, dailyReport: null })),
     rows,
     subtotals: [
-      { subAnnex: 'C-2', firstRow: 0, lineItemCount: 2, authorizedMxn: '1000.00', authorizedUsd: '33.33', monthMxn: '150.00', monthUsd: '5.00' },
-      { subAnnex: 'C-3', firstRow: 2, lineItemCount: 1, authorizedMxn: '1000.00', authorizedUsd: '0.00', monthMxn: '150.00', monthUsd: '0.00' },
+      {
+        subAnnex: 'C-2',
+        firstRow: 0,
+        lineItemCount: 2,
+        authorizedMxn: '1000.00',
+        authorizedUsd: '33.33',
+        monthMxn: '150.00',
+        monthUsd: '5.00',
+      },
+      {
+        subAnnex: 'C-3',
+        firstRow: 2,
+        lineItemCount: 1,
+        authorizedMxn: '1000.00',
+        authorizedUsd: '0.00',
+        monthMxn: '150.00',
+        monthUsd: '0.00',
+      },
     ],
     kpis: gridKpis([]),
     abilities: { edit: true },
@@ -73,7 +89,12 @@ describe('production grid model', () => {
       [cellKey(1, 2), ''],
     ]);
     const live = liveGrid(data, base, drafts);
-    expect(live.rows.get(0)).toEqual({ volumes: ['1000.25', null, null], monthTotal: '1000.25', amountMxn: '100025.00', amountUsd: '0.00' });
+    expect(live.rows.get(0)).toEqual({
+      volumes: ['1000.25', null, null],
+      monthTotal: '1000.25',
+      amountMxn: '100025.00',
+      amountUsd: '0.00',
+    });
     expect(live.subtotals[0]).toEqual({ days: ['1000.25', '1.5', '0'], monthTotal: '1001.75', monthMxn: '100025.00', monthUsd: '5.00' });
     const expected = gridKpis(
       data.rows.map((r, i) => ({
@@ -119,7 +140,18 @@ describe('production grid model', () => {
     const data = grid();
     const merged = mergeSaved(
       data,
-      [{ lineItemId: 1, volumes: ['3', null, null], excess: ['1', null, null], monthTotal: '3', amountMxn: '300.00', amountUsd: '0.00', excessTotal: '1', producedThisMonthElsewhere: '1' }],
+      [
+        {
+          lineItemId: 1,
+          volumes: ['3', null, null],
+          excess: ['1', null, null],
+          monthTotal: '3',
+          amountMxn: '300.00',
+          amountUsd: '0.00',
+          excessTotal: '1',
+          producedThisMonthElsewhere: '1',
+        },
+      ],
       9,
       data.kpis,
     );
@@ -132,26 +164,75 @@ describe('production grid model', () => {
 describe('live KPIs', () => {
   it('are exactly gridKpis over every row, for any edits (property)', async () => {
     const fc = await import('fast-check');
-    const volume = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 10_000_000 }).map((n) => String(n / 1000)));
-    const price = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 99_999_999 }).map((n) => String(n / 10_000)));
+    const volume = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 1, max: 10_000_000 }).map((n) => String(n / 1000)),
+    );
+    const price = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 1, max: 99_999_999 }).map((n) => String(n / 10_000)),
+    );
     fc.assert(
       fc.property(
-        fc.array(fc.record({ volumes: fc.array(volume, { minLength: 3, maxLength: 3 }), puMxn: price, puUsd: price, elsewhere: volume, before: volume }), { minLength: 1, maxLength: 8 }),
-        fc.array(fc.tuple(fc.nat(7), fc.integer({ min: 1, max: 3 }), fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 5_000_000 }).map((n) => String(n / 1000)))), { maxLength: 10 }),
+        fc.array(
+          fc.record({
+            volumes: fc.array(volume, { minLength: 3, maxLength: 3 }),
+            puMxn: price,
+            puUsd: price,
+            elsewhere: volume,
+            before: volume,
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.array(
+          fc.tuple(
+            fc.nat(7),
+            fc.integer({ min: 1, max: 3 }),
+            fc.oneof(
+              fc.constant(''),
+              fc.integer({ min: 0, max: 5_000_000 }).map((n) => String(n / 1000)),
+            ),
+          ),
+          { maxLength: 10 },
+        ),
         (specs, edits) => {
           const data = grid();
           data.rows = specs.map((sp, i) => {
             const total = sp.volumes.reduce((a, v) => a + (v ? Number(v) * 1000 : 0), 0) / 1000;
-            return row(i + 1, { subAnnex: 'C-2', volumes: sp.volumes, monthTotal: String(total), puMxn: sp.puMxn, puUsd: sp.puUsd, producedThisMonthElsewhere: sp.elsewhere ?? '0', producedBefore: sp.before ?? '0' });
+            return row(i + 1, {
+              subAnnex: 'C-2',
+              volumes: sp.volumes,
+              monthTotal: String(total),
+              puMxn: sp.puMxn,
+              puUsd: sp.puUsd,
+              producedThisMonthElsewhere: sp.elsewhere ?? '0',
+              producedBefore: sp.before ?? '0',
+            });
           });
-          data.subtotals = [{ subAnnex: 'C-2', firstRow: 0, lineItemCount: data.rows.length, authorizedMxn: '0.00', authorizedUsd: '0.00', monthMxn: '0.00', monthUsd: '0.00' }];
+          data.subtotals = [
+            {
+              subAnnex: 'C-2',
+              firstRow: 0,
+              lineItemCount: data.rows.length,
+              authorizedMxn: '0.00',
+              authorizedUsd: '0.00',
+              monthMxn: '0.00',
+              monthUsd: '0.00',
+            },
+          ];
           const drafts = new Map(edits.filter(([r]) => r < data.rows.length).map(([r, d, text]) => [cellKey(r + 1, d), text]));
           const live = liveGrid(data, baseSubtotals(data), drafts);
           const full = gridKpis(
             data.rows.map((r, i) => {
               const figures = live.rows.get(i);
               const month = figures ? figures.monthTotal : r.monthTotal;
-              return { authorizedVolume: r.authorizedVolume, puMxn: r.puMxn, puUsd: r.puUsd, producedBefore: r.producedBefore, producedThisMonth: String((Number(r.producedThisMonthElsewhere) * 1000 + Number(month) * 1000) / 1000) };
+              return {
+                authorizedVolume: r.authorizedVolume,
+                puMxn: r.puMxn,
+                puUsd: r.puUsd,
+                producedBefore: r.producedBefore,
+                producedThisMonth: String((Number(r.producedThisMonthElsewhere) * 1000 + Number(month) * 1000) / 1000),
+              };
             }),
           );
           expect(live.kpis).toEqual(full);

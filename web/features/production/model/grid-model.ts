@@ -138,12 +138,24 @@ export function replaceKpis(base: GridKpis, before: readonly KpiLineItem[], afte
   if (before.length === 0 && after.length === 0) return base;
   const old = gridKpis(before);
   const now = gridKpis(after);
-  const field = (c: 'MXN' | 'USD', k: keyof GridKpis['MXN']) => roundMoney(toDec(base[c][k]).minus(toDec(old[c][k])).plus(toDec(now[c][k])));
-  const currency = (c: 'MXN' | 'USD') => ({ authorized: field(c, 'authorized'), producedBefore: field(c, 'producedBefore'), producedThisMonth: field(c, 'producedThisMonth'), remaining: field(c, 'remaining') });
+  const field = (c: 'MXN' | 'USD', k: keyof GridKpis['MXN']) =>
+    roundMoney(toDec(base[c][k]).minus(toDec(old[c][k])).plus(toDec(now[c][k])));
+  const currency = (c: 'MXN' | 'USD') => ({
+    authorized: field(c, 'authorized'),
+    producedBefore: field(c, 'producedBefore'),
+    producedThisMonth: field(c, 'producedThisMonth'),
+    remaining: field(c, 'remaining'),
+  });
   return { MXN: currency('MXN'), USD: currency('USD') };
 }
 
-export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], drafts: ReadonlyMap<string, string>, language: UiLanguage = 'es', kpisBase: GridKpis = baseKpis(data)): LiveGrid {
+export function liveGrid(
+  data: GridResponse,
+  base: readonly SubtotalFigures[],
+  drafts: ReadonlyMap<string, string>,
+  language: UiLanguage = 'es',
+  kpisBase: GridKpis = baseKpis(data),
+): LiveGrid {
   const byId = rowIndexById(data);
   const parsed = new Map<string, NumericCell>();
   const invalid: InvalidCell[] = [];
@@ -165,8 +177,14 @@ export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], d
   }
 
   const rows = new Map<number, RowFigures>();
-  const subtotals = base.map((s) => ({ days: s.days.map((d) => toDec(d)), month: toDec(s.monthTotal), mxn: toDec(s.monthMxn), usd: toDec(s.monthUsd) }));
-  const subtotalOf = (rowIndex: number) => data.subtotals.findIndex((s) => rowIndex >= s.firstRow && rowIndex < s.firstRow + s.lineItemCount);
+  const subtotals = base.map((s) => ({
+    days: s.days.map((d) => toDec(d)),
+    month: toDec(s.monthTotal),
+    mxn: toDec(s.monthMxn),
+    usd: toDec(s.monthUsd),
+  }));
+  const subtotalOf = (rowIndex: number) =>
+    data.subtotals.findIndex((s) => rowIndex >= s.firstRow && rowIndex < s.firstRow + s.lineItemCount);
   for (const [rowIndex, replaced] of changedByRow) {
     const row = data.rows[rowIndex];
     if (!row) continue;
@@ -195,7 +213,12 @@ export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], d
 
   return {
     rows,
-    subtotals: subtotals.map((s) => ({ days: s.days.map((d) => canonicalDecimal(d)), monthTotal: canonicalDecimal(s.month), monthMxn: roundMoney(s.mxn), monthUsd: roundMoney(s.usd) })),
+    subtotals: subtotals.map((s) => ({
+      days: s.days.map((d) => canonicalDecimal(d)),
+      monthTotal: canonicalDecimal(s.month),
+      monthMxn: roundMoney(s.mxn),
+      monthUsd: roundMoney(s.usd),
+    })),
     kpis: replaceKpis(kpisBase, before, after),
     invalid,
     parsed,
@@ -203,7 +226,11 @@ export function liveGrid(data: GridResponse, base: readonly SubtotalFigures[], d
 }
 
 /** The cells a save sends: every valid unsaved edit with the value it was loaded with (`previous`). */
-export function saveCells(data: GridResponse, drafts: ReadonlyMap<string, string>, parsed: ReadonlyMap<string, NumericCell>): GridCellInputBody[] {
+export function saveCells(
+  data: GridResponse,
+  drafts: ReadonlyMap<string, string>,
+  parsed: ReadonlyMap<string, NumericCell>,
+): GridCellInputBody[] {
   const byId = rowIndexById(data);
   const cells: GridCellInputBody[] = [];
   for (const key of drafts.keys()) {
@@ -228,7 +255,12 @@ export function isSavedText(row: GridRow | undefined, day: number, text: string)
 }
 
 /** Merges the fresh figures a save returns into the loaded grid. */
-export function mergeSaved(data: GridResponse, figures: readonly GridRowFigures[], revision: number, kpis?: GridResponse['kpis']): GridResponse {
+export function mergeSaved(
+  data: GridResponse,
+  figures: readonly GridRowFigures[],
+  revision: number,
+  kpis?: GridResponse['kpis'],
+): GridResponse {
   const fresh = new Map(figures.map((f) => [f.lineItemId, f]));
   const rows = data.rows.map((r) => {
     const f = fresh.get(r.lineItemId);

@@ -21,6 +21,8 @@ interface Props {
     edit: (id: number) => string;
     newReprogramming: (parentId: number) => string;
     audit: (workOrderId: number) => string | null;
+    /** The family's annex (Anexo C of the OT). */
+    annex: (familyId: number) => string;
   };
 }
 
@@ -52,6 +54,9 @@ export function WorkOrderDetail({ id, canEdit, canCreate, paths }: Props) {
         subtitle={wo.description}
         actions={
           <>
+            <ButtonLink to={paths.annex(wo.familyId)} data-testid="annex-link">
+              {t('wo.annexLink')}
+            </ButtonLink>
             {auditPath && (
               <ButtonLink to={auditPath} data-testid="audit-link">
                 {t('wo.auditLink')}
