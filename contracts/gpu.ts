@@ -27,7 +27,10 @@ export const GpuBoardQuery = z.object({
   /** Searches code and concept. */
   q: z.string().trim().max(200).optional(),
   /** Only records without evidence (`true`) or with it (`false`). */
-  missingEvidence: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  missingEvidence: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type GpuBoardQuery = z.infer<typeof GpuBoardQuery>;
 

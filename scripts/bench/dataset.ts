@@ -23,7 +23,14 @@ export interface Dataset {
 
 const U = (key: string, salt: number) => `((hashint8extended((${key})::bigint, ${salt}) & 2147483647)::float8 / 2147483648.0)`;
 
-async function createFamily(c: pg.PoolClient, folio: string, clientId: number, siteNames: string[], salt: number, items: number): Promise<FamilyInfo> {
+async function createFamily(
+  c: pg.PoolClient,
+  folio: string,
+  clientId: number,
+  siteNames: string[],
+  salt: number,
+  items: number,
+): Promise<FamilyInfo> {
   const siteIds: number[] = [];
   for (const name of siteNames) {
     const r = await c.query<{ id: number }>(`insert into sites (name, kind) values ($1, 'vessel') returning id`, [name]);
@@ -36,7 +43,11 @@ async function createFamily(c: pg.PoolClient, folio: string, clientId: number, s
   );
   const id = wo.rows[0]!.id;
   for (const [i, s] of siteIds.entries()) {
-    await c.query(`insert into work_order_sites (work_order_id, site_id, role) values ($1, $2, $3)`, [id, s, i === 0 ? 'main' : 'platform']);
+    await c.query(`insert into work_order_sites (work_order_id, site_id, role) values ($1, $2, $3)`, [
+      id,
+      s,
+      i === 0 ? 'main' : 'platform',
+    ]);
   }
   const k = `${salt}::bigint * 10000000 + i`;
   await c.query(
@@ -116,11 +127,16 @@ async function fillPlanned(c: pg.PoolClient, f: FamilyInfo, salt: number): Promi
   );
 }
 
-export async function generateDataset(pool: pg.Pool, opts: { mainItems: number; otherFamilies: number; log: (m: string) => void }): Promise<Dataset> {
+export async function generateDataset(
+  pool: pg.Pool,
+  opts: { mainItems: number; otherFamilies: number; log: (m: string) => void },
+): Promise<Dataset> {
   const c = await pool.connect();
   try {
     await c.query('set max_parallel_workers_per_gather = 0');
-    const client = await c.query<{ id: number }>(`insert into clients (name) values ('PEMEX Exploración y Producción (benchmark)') returning id`);
+    const client = await c.query<{ id: number }>(
+      `insert into clients (name) values ('PEMEX Exploración y Producción (benchmark)') returning id`,
+    );
     const clientId = client.rows[0]!.id;
     const main = await createFamily(c, 'BENCH-MAIN', clientId, ['BARCO BME-01'], 1, opts.mainItems);
     await fillProduction(c, main, 1);
@@ -135,7 +151,14 @@ export async function generateDataset(pool: pg.Pool, opts: { mainItems: number; 
     const others: FamilyInfo[] = [];
     for (let i = 0; i < opts.otherFamilies; i++) {
       const salt = 100 + i;
-      const f = await createFamily(c, `BENCH-OT-${String(i + 1).padStart(2, '0')}`, clientId, [1, 2, 3].map((s) => `Sitio ${i + 1}-${s}`), salt, 300);
+      const f = await createFamily(
+        c,
+        `BENCH-OT-${String(i + 1).padStart(2, '0')}`,
+        clientId,
+        [1, 2, 3].map((s) => `Sitio ${i + 1}-${s}`),
+        salt,
+        300,
+      );
       await fillProduction(c, f, salt);
       others.push(f);
     }
@@ -156,7 +179,8 @@ export async function existingDataset(pool: pg.Pool): Promise<Dataset | null> {
   const r = await pool.query<{ id: number; folio: string; sites: number[]; items: number }>(
     `select w.id, w.folio, array(select site_id from work_order_sites s where s.work_order_id = w.id order by role, site_id) as sites,
             (select count(*)::int from line_items l where l.family_id = w.id) as items
-     from work_orders w where w.folio like 'BENCH-%' order by w.id`);
+     from work_orders w where w.folio like 'BENCH-%' order by w.id`,
+  );
   if (!r.rows.length) return null;
   const info = (x: (typeof r.rows)[number]): FamilyInfo => ({ familyId: x.id, workOrderId: x.id, siteIds: x.sites, items: x.items });
   const main = info(r.rows.find((x) => x.folio === 'BENCH-MAIN')!);

@@ -81,11 +81,18 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     const admin = { email: 'bench@carpeta.local', password: 'bench-password-123' };
-    const config = { ...loadConfig({}), adminEmail: admin.email, adminPassword: admin.password, loginRateLimit: { max: 100_000, windowMs: 60_000 } };
+    const config = {
+      ...loadConfig({}),
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+      loginRateLimit: { max: 100_000, windowMs: 60_000 },
+    };
     await bootstrap(database, config);
     log(`generating the ${quick ? 'quick' : 'standard'} dataset…`);
     const t0 = Date.now();
-    const dataset = (await existingDataset(database.pool)) ?? (await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log }));
+    const dataset =
+      (await existingDataset(database.pool)) ??
+      (await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log }));
     log(`dataset ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
 
     const app = await buildApp({ config, database });
@@ -117,7 +124,14 @@ async function main() {
       log(`${s.name} done in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
     }
     results.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    results.meta = { quick, main_items: dataset.main.items, database: database.kind, node: process.version, cpus: os.cpus().length, total_s: Math.round((Date.now() - started) / 1000) };
+    results.meta = {
+      quick,
+      main_items: dataset.main.items,
+      database: database.kind,
+      node: process.version,
+      cpus: os.cpus().length,
+      total_s: Math.round((Date.now() - started) / 1000),
+    };
     await app.close();
   } finally {
     await cleanup();

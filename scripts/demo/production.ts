@@ -37,14 +37,20 @@ function prng(seed: number): () => number {
 
 type DayStatus = 'productivo' | 'en_espera' | 'sin_actividad';
 
-export async function loadDemoProduction(db: Db, ctx: Ctx, opts: DemoProductionOptions): Promise<{ entries: number; dailyReports: number; gpuUpdated: number }> {
+export async function loadDemoProduction(
+  db: Db,
+  ctx: Ctx,
+  opts: DemoProductionOptions,
+): Promise<{ entries: number; dailyReports: number; gpuUpdated: number }> {
   const log = opts.log ?? (() => undefined);
   const months = [...opts.months].sort((a, b) => a.year - b.year || a.month - b.month);
   const totals = { entries: 0, dailyReports: 0, gpuUpdated: 0 };
   for (const familyId of opts.familyIds) {
     const family = await loadFamily(db, familyId);
-    const items = (await db.execute<{ id: number; cap: string }>(sql`
-      select id, authorized_volume::text as cap from line_items where family_id = ${family.familyId} and active order by sort_key, id`)).rows;
+    const items = (
+      await db.execute<{ id: number; cap: string }>(sql`
+      select id, authorized_volume::text as cap from line_items where family_id = ${family.familyId} and active order by sort_key, id`)
+    ).rows;
     if (!items.length) {
       log(`demo producción: la OT ${family.initial.folio} no tiene partidas; se omite`);
       continue;
@@ -56,10 +62,12 @@ export async function loadDemoProduction(db: Db, ctx: Ctx, opts: DemoProductionO
         const rnd = prng(familyId * 10_007 + year * 13 + month * 101 + site.siteId);
         const days = monthDays(year, month).filter((d) => isDayInWindow(window, d));
         if (!days.length) continue;
-        const status = new Map<string, DayStatus>(days.map((d) => {
-          const r = rnd();
-          return [d, r < 0.8 ? 'productivo' : r < 0.93 ? 'en_espera' : 'sin_actividad'];
-        }));
+        const status = new Map<string, DayStatus>(
+          days.map((d) => {
+            const r = rnd();
+            return [d, r < 0.8 ? 'productivo' : r < 0.93 ? 'en_espera' : 'sin_actividad'];
+          }),
+        );
         // Production consistent with the day's status: TE on productive days, CMA on standby days.
         for (const layer of ['TE', 'CMA'] as const) {
           const cells: { lineItemId: number; date: string; volume: string }[] = [];
@@ -74,7 +82,15 @@ export async function loadDemoProduction(db: Db, ctx: Ctx, opts: DemoProductionO
             }
           }
           if (!cells.length) continue;
-          const r = await saveGrid(db, ctx, { workOrderId: familyId, year, month, siteId: site.siteId, layer, baseRevision: Number.MAX_SAFE_INTEGER, cells });
+          const r = await saveGrid(db, ctx, {
+            workOrderId: familyId,
+            year,
+            month,
+            siteId: site.siteId,
+            layer,
+            baseRevision: Number.MAX_SAFE_INTEGER,
+            cells,
+          });
           totals.entries += r.inserted + r.updated;
         }
         // Daily reports after production (a signed day freezes its production).
@@ -82,22 +98,44 @@ export async function loadDemoProduction(db: Db, ctx: Ctx, opts: DemoProductionO
           const dates = days.filter((d) => status.get(d) === st);
           if (!dates.length) continue;
           const signature = last ? 'en_proceso' : 'firmado';
-          const r = await setDailyReports(db, ctx, { workOrderId: familyId, siteId: site.siteId, dates, report: { operationalStatus: st, signatureStatus: signature, note: st === 'en_espera' ? 'Espera por condiciones climatológicas' : null } });
+          const r = await setDailyReports(db, ctx, {
+            workOrderId: familyId,
+            siteId: site.siteId,
+            dates,
+            report: {
+              operationalStatus: st,
+              signatureStatus: signature,
+              note: st === 'en_espera' ? 'Espera por condiciones climatológicas' : null,
+            },
+          });
           totals.dailyReports += r.written;
         }
       }
       // GPU progress: past months mostly signed with evidence, the open month partly started.
-      const gpus = (await db.execute<{ id: number; code: string }>(sql`
+      const gpus = (
+        await db.execute<{ id: number; code: string }>(sql`
         select g.id, l.code from gpu_records g join production_entries p on p.id = g.production_entry_id join line_items l on l.id = p.line_item_id
         join monthly_reports m on m.id = p.monthly_report_id where m.work_order_id = ${family.familyId} and m.year = ${year} and m.month = ${month}
-        order by g.id`)).rows;
+        order by g.id`)
+      ).rows;
       const rnd = prng(familyId * 31 + month);
       for (const g of gpus) {
         const r = rnd();
-        const status = last ? (r < 0.2 ? 'en_proceso' : r < 0.3 ? 'falta_firma_cliente' : null) : r < 0.85 ? 'firmado' : 'falta_firma_cliente';
+        const status = last
+          ? r < 0.2
+            ? 'en_proceso'
+            : r < 0.3
+              ? 'falta_firma_cliente'
+              : null
+          : r < 0.85
+            ? 'firmado'
+            : 'falta_firma_cliente';
         if (!status) continue;
         const folder = `${family.initial.folio}_${year}-${String(month).padStart(2, '0')}`;
-        await updateGpuRecord(db, ctx, g.id, { status, evidenceUrl: `https://drive.example.com/${encodeURIComponent(folder)}/GPU_Evidencias/${encodeURIComponent(g.code)}-${g.id}` });
+        await updateGpuRecord(db, ctx, g.id, {
+          status,
+          evidenceUrl: `https://drive.example.com/${encodeURIComponent(folder)}/GPU_Evidencias/${encodeURIComponent(g.code)}-${g.id}`,
+        });
         totals.gpuUpdated += 1;
       }
       log(`demo producción: ${family.initial.folio} ${month}/${year} listo`);

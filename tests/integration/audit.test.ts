@@ -49,7 +49,11 @@ describe('what is recorded', () => {
       action: 'create',
       workOrderId: null,
     });
-    expect(created!.changes).toMatchObject({ name: { before: null, after: 'Auditado' }, kind: { before: null, after: 'yard' }, active: { before: null, after: true } });
+    expect(created!.changes).toMatchObject({
+      name: { before: null, after: 'Auditado' },
+      kind: { before: null, after: 'yard' },
+      active: { before: null, after: true },
+    });
     expect(created!.changes).not.toHaveProperty('updatedAt');
     const at = Date.parse(created!.at);
     expect(at).toBeGreaterThanOrEqual(startedAt - 5_000);
@@ -62,9 +66,16 @@ describe('what is recorded', () => {
   });
 
   it('the audit row is written in the same transaction as the change (its request id matches)', async () => {
-    const res = await t.admin.request('POST', '/api/v1/clients', { name: 'Cliente con request id' }, { 'x-request-id': 'req-audit-test-1' });
+    const res = await t.admin.request(
+      'POST',
+      '/api/v1/clients',
+      { name: 'Cliente con request id' },
+      { 'x-request-id': 'req-audit-test-1' },
+    );
     expect(res.statusCode).toBe(201);
-    const row = await t.database.pool.query('select entity, entity_id, request_id from audit_log where request_id = $1', ['req-audit-test-1']);
+    const row = await t.database.pool.query('select entity, entity_id, request_id from audit_log where request_id = $1', [
+      'req-audit-test-1',
+    ]);
     expect(row.rows).toEqual([{ entity: 'client', entity_id: String(res.json().id), request_id: 'req-audit-test-1' }]);
   });
 
@@ -77,7 +88,12 @@ describe('what is recorded', () => {
   });
 
   it('user writes never put the password hash in the audit', async () => {
-    const res = await t.admin.post('/api/v1/users', { email: 'auditado@test.local', name: 'Auditado', role: 'consulta', password: 'una-contraseña-larga' });
+    const res = await t.admin.post('/api/v1/users', {
+      email: 'auditado@test.local',
+      name: 'Auditado',
+      role: 'consulta',
+      password: 'una-contraseña-larga',
+    });
     expect(res.statusCode).toBe(201);
     await t.admin.post(`/api/v1/users/${res.json().id}/reset-password`, { password: 'otra-contraseña-larga' });
     const list = await entries(`entity=user&entityId=${res.json().id}`);
@@ -136,7 +152,18 @@ describe('filters', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['ID', 'Fecha y hora (UTC)', 'Usuario', 'Vía', 'Entidad', 'ID entidad', 'Acción', 'OT', 'Motivo', 'Cambios']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'ID',
+      'Fecha y hora (UTC)',
+      'Usuario',
+      'Vía',
+      'Entidad',
+      'ID entidad',
+      'Acción',
+      'OT',
+      'Motivo',
+      'Cambios',
+    ]);
     expect(ws.rowCount).toBe(2);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
     expect(row.slice(4, 7)).toEqual(['client', String(client.id), 'create']);

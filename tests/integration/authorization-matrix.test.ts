@@ -41,7 +41,9 @@ beforeAll(async () => {
   // Real rows with id 1 so that requests reach authorization instead of stopping at "not found".
   const wo = await buildWorkOrder(t.admin);
   expect(wo.id).toBe(1);
-  routes = registeredRoutes(t.app).filter((r) => (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) || r.url.startsWith('/operaciones/'));
+  routes = registeredRoutes(t.app).filter(
+    (r) => (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs')) || r.url.startsWith('/operaciones/'),
+  );
 });
 afterAll(() => t.close());
 
@@ -50,7 +52,9 @@ async function snapshot(): Promise<Record<string, number>> {
   const tables = await t.database.pool.query<{ name: string }>(
     `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'api_tokens') order by 1`,
   );
-  const counts = await t.database.pool.query<{ name: string; n: number }>(tables.rows.map((r) => `select '${r.name}' as name, count(*)::int as n from "${r.name}"`).join(' union all '));
+  const counts = await t.database.pool.query<{ name: string; n: number }>(
+    tables.rows.map((r) => `select '${r.name}' as name, count(*)::int as n from "${r.name}"`).join(' union all '),
+  );
   return Object.fromEntries(counts.rows.map((r) => [r.name, r.n]));
 }
 
@@ -69,7 +73,15 @@ async function fingerprint(): Promise<string> {
 describe('automatic, over every registered route', () => {
   it('finds the routes of every module', () => {
     const urls = new Set(routes.map((r) => r.url));
-    for (const url of ['/api/v1/work-orders', '/api/v1/sites', '/api/v1/users', '/api/v1/audit', '/api/v1/monthly-reports', '/api/v1/production/grid']) expect(urls).toContain(url);
+    for (const url of [
+      '/api/v1/work-orders',
+      '/api/v1/sites',
+      '/api/v1/users',
+      '/api/v1/audit',
+      '/api/v1/monthly-reports',
+      '/api/v1/production/grid',
+    ])
+      expect(urls).toContain(url);
     expect(routes.length).toBeGreaterThan(60);
   });
 
@@ -110,7 +122,8 @@ describe('automatic, over every registered route', () => {
       const res = await consulta.request(r.method, fill(r.url), r.method === 'DELETE' ? undefined : {});
       seen[res.statusCode] = (seen[res.statusCode] ?? 0) + 1;
       const legacyRefusal = r.url.startsWith('/operaciones/') && (res.json() as { exito?: boolean }).exito === false;
-      if ((res.statusCode < 300 && !legacyRefusal) || res.statusCode >= 500) wrong.push(`${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if ((res.statusCode < 300 && !legacyRefusal) || res.statusCode >= 500)
+        wrong.push(`${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
     expect(await snapshot()).toEqual(before);
@@ -156,15 +169,19 @@ describe('explicit matrix of the foundation endpoints (valid bodies)', () => {
     for (const role of ROLES) if (role !== 'anonymous') clients[role] = role === 'admin' ? t.admin : await t.userWithRole(role);
     const unit = (await t.admin.post('/api/v1/units', { code: 'MTX', name: 'Matriz' })).json();
     const front = (await t.admin.post('/api/v1/fronts', { code: 'MTX', name: 'Matriz' })).json();
-    const user = (await t.admin.post('/api/v1/users', { email: 'matriz@test.local', name: 'Matriz', role: 'consulta', password: PASSWORD })).json();
+    const user = (
+      await t.admin.post('/api/v1/users', { email: 'matriz@test.local', name: 'Matriz', role: 'consulta', password: PASSWORD })
+    ).json();
     const client = await buildClient(t.admin);
     const site = await buildSite(t.admin);
     const wo = await buildWorkOrder(t.admin, { clientId: client.id, siteIds: [site.id] });
     ids = { site: site.id, client: client.id, unit: unit.id, front: front.id, wo: wo.id, user: user.id };
   });
 
-  const all = (status: number, anonymous = 401) => Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? anonymous : status])) as Record<Who, number>;
-  const only = (allowed: Role[], ok: number) => Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 401 : allowed.includes(r as Role) ? ok : 403])) as Record<Who, number>;
+  const all = (status: number, anonymous = 401) =>
+    Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? anonymous : status])) as Record<Who, number>;
+  const only = (allowed: Role[], ok: number) =>
+    Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 401 : allowed.includes(r as Role) ? ok : 403])) as Record<Who, number>;
   const WRITERS: Role[] = ['admin', 'gerente_operaciones'];
   const AUDITORS: Role[] = ['admin', 'gerente_operaciones', 'administracion', 'consulta'];
 
@@ -172,23 +189,68 @@ describe('explicit matrix of the foundation endpoints (valid bodies)', () => {
   const matrix: Record<string, Case> = {
     'GET /health': { method: 'GET', url: () => '/api/v1/health', expect: all(200, 200) },
     'GET /auth/session': { method: 'GET', url: () => '/api/v1/auth/session', expect: all(200) },
-    'POST /auth/password': { method: 'POST', url: () => '/api/v1/auth/password', body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }), expect: { ...all(204), admin: 400 } },
+    'POST /auth/password': {
+      method: 'POST',
+      url: () => '/api/v1/auth/password',
+      body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+      expect: { ...all(204), admin: 400 },
+    },
     'GET /tokens': { method: 'GET', url: () => '/api/v1/tokens', expect: all(200) },
     'POST /tokens': { method: 'POST', url: () => '/api/v1/tokens', body: () => ({ name: `matriz ${uniq()}` }), expect: all(201) },
     'GET /sites': { method: 'GET', url: () => '/api/v1/sites', expect: all(200) },
     'GET /sites/:id': { method: 'GET', url: () => `/api/v1/sites/${ids.site}`, expect: all(200) },
     'GET /sites/export.xlsx': { method: 'GET', url: () => '/api/v1/sites/export.xlsx', expect: all(200) },
-    'POST /sites': { method: 'POST', url: () => '/api/v1/sites', body: () => ({ name: `Sitio ${uniq()}`, kind: 'vessel' }), expect: only(WRITERS, 201) },
-    'PATCH /sites/:id': { method: 'PATCH', url: () => `/api/v1/sites/${ids.site}`, body: () => ({ notes: uniq() }), expect: only(WRITERS, 200) },
+    'POST /sites': {
+      method: 'POST',
+      url: () => '/api/v1/sites',
+      body: () => ({ name: `Sitio ${uniq()}`, kind: 'vessel' }),
+      expect: only(WRITERS, 201),
+    },
+    'PATCH /sites/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/sites/${ids.site}`,
+      body: () => ({ notes: uniq() }),
+      expect: only(WRITERS, 200),
+    },
     'GET /clients': { method: 'GET', url: () => '/api/v1/clients', expect: all(200) },
-    'POST /clients': { method: 'POST', url: () => '/api/v1/clients', body: () => ({ name: `Cliente ${uniq()}` }), expect: only(WRITERS, 201) },
-    'PATCH /clients/:id': { method: 'PATCH', url: () => `/api/v1/clients/${ids.client}`, body: () => ({ notes: uniq() }), expect: only(WRITERS, 200) },
+    'POST /clients': {
+      method: 'POST',
+      url: () => '/api/v1/clients',
+      body: () => ({ name: `Cliente ${uniq()}` }),
+      expect: only(WRITERS, 201),
+    },
+    'PATCH /clients/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/clients/${ids.client}`,
+      body: () => ({ notes: uniq() }),
+      expect: only(WRITERS, 200),
+    },
     'GET /units': { method: 'GET', url: () => '/api/v1/units', expect: all(200) },
-    'POST /units': { method: 'POST', url: () => '/api/v1/units', body: () => ({ code: `U${uniq()}`, name: 'Unidad' }), expect: only(WRITERS, 201) },
-    'PATCH /units/:id': { method: 'PATCH', url: () => `/api/v1/units/${ids.unit}`, body: () => ({ name: `Matriz ${uniq()}` }), expect: only(WRITERS, 200) },
+    'POST /units': {
+      method: 'POST',
+      url: () => '/api/v1/units',
+      body: () => ({ code: `U${uniq()}`, name: 'Unidad' }),
+      expect: only(WRITERS, 201),
+    },
+    'PATCH /units/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/units/${ids.unit}`,
+      body: () => ({ name: `Matriz ${uniq()}` }),
+      expect: only(WRITERS, 200),
+    },
     'GET /fronts': { method: 'GET', url: () => '/api/v1/fronts', expect: all(200) },
-    'POST /fronts': { method: 'POST', url: () => '/api/v1/fronts', body: () => ({ code: `F${uniq()}`, name: 'Frente' }), expect: only(WRITERS, 201) },
-    'PATCH /fronts/:id': { method: 'PATCH', url: () => `/api/v1/fronts/${ids.front}`, body: () => ({ name: `Matriz ${uniq()}` }), expect: only(WRITERS, 200) },
+    'POST /fronts': {
+      method: 'POST',
+      url: () => '/api/v1/fronts',
+      body: () => ({ code: `F${uniq()}`, name: 'Frente' }),
+      expect: only(WRITERS, 201),
+    },
+    'PATCH /fronts/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/fronts/${ids.front}`,
+      body: () => ({ name: `Matriz ${uniq()}` }),
+      expect: only(WRITERS, 200),
+    },
     'GET /work-orders': { method: 'GET', url: () => '/api/v1/work-orders', expect: all(200) },
     'GET /work-orders/:id': { method: 'GET', url: () => `/api/v1/work-orders/${ids.wo}`, expect: all(200) },
     'GET /work-orders/:id/family': { method: 'GET', url: () => `/api/v1/work-orders/${ids.wo}/family`, expect: all(200) },
@@ -196,22 +258,59 @@ describe('explicit matrix of the foundation endpoints (valid bodies)', () => {
     'POST /work-orders': {
       method: 'POST',
       url: () => '/api/v1/work-orders',
-      body: () => ({ folio: `MTX-${uniq()}`, description: 'Matriz', kind: 'initial', parentId: null, clientId: ids.client, siteIds: [ids.site], plannedStart: '2025-01-01', plannedEnd: '2025-12-31' }),
+      body: () => ({
+        folio: `MTX-${uniq()}`,
+        description: 'Matriz',
+        kind: 'initial',
+        parentId: null,
+        clientId: ids.client,
+        siteIds: [ids.site],
+        plannedStart: '2025-01-01',
+        plannedEnd: '2025-12-31',
+      }),
       expect: only(WRITERS, 201),
     },
     'POST /work-orders (reprogramming)': {
       method: 'POST',
       url: () => '/api/v1/work-orders',
-      body: () => ({ folio: `MTX-R-${uniq()}`, description: 'Reprogramación', kind: 'reprogramming', parentId: ids.wo, clientId: ids.client, siteIds: [ids.site], plannedEnd: '2026-01-31' }),
+      body: () => ({
+        folio: `MTX-R-${uniq()}`,
+        description: 'Reprogramación',
+        kind: 'reprogramming',
+        parentId: ids.wo,
+        clientId: ids.client,
+        siteIds: [ids.site],
+        plannedEnd: '2026-01-31',
+      }),
       expect: only(WRITERS, 201),
     },
-    'PATCH /work-orders/:id': { method: 'PATCH', url: () => `/api/v1/work-orders/${ids.wo}`, body: () => ({ officialLetter: uniq() }), expect: only(WRITERS, 200) },
+    'PATCH /work-orders/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/work-orders/${ids.wo}`,
+      body: () => ({ officialLetter: uniq() }),
+      expect: only(WRITERS, 200),
+    },
     'GET /users': { method: 'GET', url: () => '/api/v1/users', expect: only(['admin'], 200) },
     'GET /users/:id': { method: 'GET', url: () => `/api/v1/users/${ids.user}`, expect: only(['admin'], 200) },
     'GET /users/export.xlsx': { method: 'GET', url: () => '/api/v1/users/export.xlsx', expect: only(['admin'], 200) },
-    'POST /users': { method: 'POST', url: () => '/api/v1/users', body: () => ({ email: `m${uniq()}@test.local`, name: 'Matriz', role: 'consulta', password: PASSWORD }), expect: only(['admin'], 201) },
-    'PATCH /users/:id': { method: 'PATCH', url: () => `/api/v1/users/${ids.user}`, body: () => ({ name: `Matriz ${uniq()}` }), expect: only(['admin'], 200) },
-    'POST /users/:id/reset-password': { method: 'POST', url: () => `/api/v1/users/${ids.user}/reset-password`, body: () => ({ password: PASSWORD }), expect: only(['admin'], 204) },
+    'POST /users': {
+      method: 'POST',
+      url: () => '/api/v1/users',
+      body: () => ({ email: `m${uniq()}@test.local`, name: 'Matriz', role: 'consulta', password: PASSWORD }),
+      expect: only(['admin'], 201),
+    },
+    'PATCH /users/:id': {
+      method: 'PATCH',
+      url: () => `/api/v1/users/${ids.user}`,
+      body: () => ({ name: `Matriz ${uniq()}` }),
+      expect: only(['admin'], 200),
+    },
+    'POST /users/:id/reset-password': {
+      method: 'POST',
+      url: () => `/api/v1/users/${ids.user}/reset-password`,
+      body: () => ({ password: PASSWORD }),
+      expect: only(['admin'], 204),
+    },
     'GET /audit': { method: 'GET', url: () => '/api/v1/audit', expect: only(AUDITORS, 200) },
     'GET /audit/export.xlsx': { method: 'GET', url: () => '/api/v1/audit/export.xlsx', expect: only(AUDITORS, 200) },
   };
@@ -224,7 +323,10 @@ describe('explicit matrix of the foundation endpoints (valid bodies)', () => {
       const res: LightMyRequestResponse =
         role === 'anonymous' ? await t.anonymous(c.method, c.url(), body) : await clients[role].request(c.method, c.url(), body);
       got[role] = res.statusCode;
-      if (res.statusCode >= 400) expect(res.json().error.code, `${role}: ${res.body}`).toEqual(res.statusCode === 401 ? 'unauthorized' : res.statusCode === 403 ? 'forbidden' : expect.any(String));
+      if (res.statusCode >= 400)
+        expect(res.json().error.code, `${role}: ${res.body}`).toEqual(
+          res.statusCode === 401 ? 'unauthorized' : res.statusCode === 403 ? 'forbidden' : expect.any(String),
+        );
     }
     expect(got).toEqual(c.expect);
   });

@@ -32,7 +32,8 @@ async function snapshot(): Promise<Record<string, number>> {
   return Object.fromEntries(counts.rows.map((r) => [r.name, r.n]));
 }
 
-const LEAKS = /\bat .+\.(ts|js):\d+|node_modules|\bselect\b.+\bfrom\b|\binsert into\b|\bupdate\b.+\bset\b|syntax error|DrizzleQueryError|Failed query|stack/i;
+const LEAKS =
+  /\bat .+\.(ts|js):\d+|node_modules|\bselect\b.+\bfrom\b|\binsert into\b|\bupdate\b.+\bset\b|syntax error|DrizzleQueryError|Failed query|stack/i;
 
 /** A 4xx with the API's error shape, no stack trace, no SQL. */
 function expectClientError(res: LightMyRequestResponse, label = '') {
@@ -150,7 +151,9 @@ describe('wrong types, huge strings, negative and NaN numbers, impossible dates'
   it('PATCH /work-orders/:id with bad values → 4xx and the OT is unchanged', async () => {
     const before = (await t.admin.get(`/api/v1/work-orders/${workOrderId}`)).json();
     await unchanged(async () => {
-      for (const [label, body] of workOrderCases.filter(([l]) => !l.startsWith('parentId') && !l.startsWith('kind') && !l.endsWith('missing'))) {
+      for (const [label, body] of workOrderCases.filter(
+        ([l]) => !l.startsWith('parentId') && !l.startsWith('kind') && !l.endsWith('missing'),
+      )) {
         expectClientError(await t.admin.patch(`/api/v1/work-orders/${workOrderId}`, body), label);
       }
       expectClientError(await t.admin.patch(`/api/v1/work-orders/${workOrderId}`, { plannedEnd: '2025-01-01' }), 'end before stored start');
@@ -194,10 +197,25 @@ describe('wrong types, huge strings, negative and NaN numbers, impossible dates'
 
   it('bad path ids and query strings → 4xx, unknown ids → 404', async () => {
     await unchanged(async () => {
-      for (const url of ['/api/v1/work-orders/abc', '/api/v1/work-orders/-1', '/api/v1/work-orders/0', '/api/v1/work-orders/1.5', '/api/v1/work-orders/2147483648', "/api/v1/sites/1'%20or%201=1", '/api/v1/clients/%00']) {
+      for (const url of [
+        '/api/v1/work-orders/abc',
+        '/api/v1/work-orders/-1',
+        '/api/v1/work-orders/0',
+        '/api/v1/work-orders/1.5',
+        '/api/v1/work-orders/2147483648',
+        "/api/v1/sites/1'%20or%201=1",
+        '/api/v1/clients/%00',
+      ]) {
         expectClientError(await t.admin.get(url), url);
       }
-      for (const url of ['/api/v1/work-orders/2147483647', '/api/v1/sites/999999', '/api/v1/clients/999999', '/api/v1/units/999999', '/api/v1/fronts/999999', '/api/v1/users/999999']) {
+      for (const url of [
+        '/api/v1/work-orders/2147483647',
+        '/api/v1/sites/999999',
+        '/api/v1/clients/999999',
+        '/api/v1/units/999999',
+        '/api/v1/fronts/999999',
+        '/api/v1/users/999999',
+      ]) {
         const res = await t.admin.get(url);
         expect(res.statusCode, url).toBe(404);
         expectClientError(res, url);
@@ -206,7 +224,17 @@ describe('wrong types, huge strings, negative and NaN numbers, impossible dates'
         const res = await t.admin.patch(url, { name: 'Nadie', description: 'Nadie' });
         expect(res.statusCode, url).toBe(404);
       }
-      for (const q of [`q=${'q'.repeat(100_000)}`, 'limit=-1', 'limit=NaN', 'clientId=1e3', 'clientId=0x1', 'offset=abc', 'active=quizá', 'clientId=1;drop', 'status=asignada&status=terminada']) {
+      for (const q of [
+        `q=${'q'.repeat(100_000)}`,
+        'limit=-1',
+        'limit=NaN',
+        'clientId=1e3',
+        'clientId=0x1',
+        'offset=abc',
+        'active=quizá',
+        'clientId=1;drop',
+        'status=asignada&status=terminada',
+      ]) {
         expectClientError(await t.admin.get(`/api/v1/work-orders?${q}`), q.slice(0, 40));
       }
       expectClientError(await t.admin.get('/api/v1/audit?from=2025-02-30'), 'audit from');
@@ -231,11 +259,16 @@ describe('injection strings', () => {
 
     const client = await t.admin.post('/api/v1/clients', { name: HTML, taxId: `1' OR '1'='1` });
     expect(client.json()).toMatchObject({ name: HTML, taxId: `1' OR '1'='1` });
-    const wo = await t.admin.post('/api/v1/work-orders', validWorkOrder({ folio: `OT'); delete from work_orders; --`, description: HTML, clientId: client.json().id }));
+    const wo = await t.admin.post(
+      '/api/v1/work-orders',
+      validWorkOrder({ folio: `OT'); delete from work_orders; --`, description: HTML, clientId: client.json().id }),
+    );
     expect(wo.statusCode).toBe(201);
     expect(wo.json()).toMatchObject({ folio: `OT'); delete from work_orders; --`, description: HTML, clientName: HTML });
 
-    const tables = await t.database.pool.query(`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name in ('sites', 'work_orders', 'clients')`);
+    const tables = await t.database.pool.query(
+      `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name in ('sites', 'work_orders', 'clients')`,
+    );
     expect(tables.rows[0].n).toBe(3);
     expect((await t.admin.get(`/api/v1/work-orders/${workOrderId}`)).statusCode).toBe(200);
   });
@@ -260,11 +293,52 @@ describe('property-based (fast-check)', () => {
   const text = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 20 }),
-    fc.constantFrom('', ' ', '\u0000', `'; drop table sites; --`, '<script>x</script>', '2025-02-30', 'NaN', '-1', '1e309', '%', '_', '\\', 'null', 'x'.repeat(5000)),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\u0000',
+      `'; drop table sites; --`,
+      '<script>x</script>',
+      '2025-02-30',
+      'NaN',
+      '-1',
+      '1e309',
+      '%',
+      '_',
+      '\\',
+      'null',
+      'x'.repeat(5000),
+    ),
   );
   const num = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5));
-  const value: fc.Arbitrary<unknown> = fc.oneof(text, num, fc.boolean(), fc.constant(null), fc.array(fc.oneof(num, text), { maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }));
-  const WO_KEYS = ['folio', 'description', 'kind', 'parentId', 'clientId', 'siteIds', 'sites', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'status', 'termDays', 'amountMxn', 'requiresYard', 'yardStart', 'frontId', 'leaderId'];
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    text,
+    num,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.oneof(num, text), { maxLength: 4 }),
+    fc.jsonValue({ maxDepth: 2 }),
+  );
+  const WO_KEYS = [
+    'folio',
+    'description',
+    'kind',
+    'parentId',
+    'clientId',
+    'siteIds',
+    'sites',
+    'plannedStart',
+    'plannedEnd',
+    'actualStart',
+    'actualEnd',
+    'status',
+    'termDays',
+    'amountMxn',
+    'requiresYard',
+    'yardStart',
+    'frontId',
+    'leaderId',
+  ];
   const SITE_KEYS = ['name', 'kind', 'notes', 'active'];
   const CLIENT_KEYS = ['name', 'taxId', 'notes', 'active'];
 
@@ -272,7 +346,12 @@ describe('property-based (fast-check)', () => {
   function bodies(keys: string[], valid: () => Record<string, unknown>) {
     const keyed = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
     const mutated = fc.tuple(fc.constantFrom(...keys), value).map(([k, v]) => ({ ...valid(), [k]: v }));
-    return fc.oneof(keyed, mutated, fc.jsonValue({ maxDepth: 3 }), fc.anything({ maxDepth: 2 }).map((v) => ({ v })));
+    return fc.oneof(
+      keyed,
+      mutated,
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.anything({ maxDepth: 2 }).map((v) => ({ v })),
+    );
   }
 
   async function count(table: string): Promise<number> {
@@ -307,14 +386,17 @@ describe('property-based (fast-check)', () => {
 
   it('POST /api/v1/sites: never 5xx; error shape on 4xx; a row only on 201', async () => {
     await fc.assert(
-      fc.asyncProperty(bodies(SITE_KEYS, () => ({ name: `Sitio ${Math.random()}`, kind: 'platform' })), async (payload) => {
-        const [rows, audits] = [await count('sites'), await auditCount()];
-        const res = await t.admin.post('/api/v1/sites', payload);
-        checkAnswer(res);
-        const created = res.statusCode === 201 ? 1 : 0;
-        expect(await count('sites')).toBe(rows + created);
-        expect(await auditCount()).toBe(audits + created);
-      }),
+      fc.asyncProperty(
+        bodies(SITE_KEYS, () => ({ name: `Sitio ${Math.random()}`, kind: 'platform' })),
+        async (payload) => {
+          const [rows, audits] = [await count('sites'), await auditCount()];
+          const res = await t.admin.post('/api/v1/sites', payload);
+          checkAnswer(res);
+          const created = res.statusCode === 201 ? 1 : 0;
+          expect(await count('sites')).toBe(rows + created);
+          expect(await auditCount()).toBe(audits + created);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -323,24 +405,43 @@ describe('property-based (fast-check)', () => {
     const target = await buildClient(t.admin, { name: 'Cliente propiedad' });
     const read = async () => (await t.database.pool.query('select * from clients where id = $1', [target.id])).rows[0];
     await fc.assert(
-      fc.asyncProperty(bodies(CLIENT_KEYS, () => ({ name: `Cliente ${Math.random()}` })), fc.constantFrom(String(target.id), '999999', '0', 'abc'), async (payload, id) => {
-        const [before, rows, audits] = [await read(), await count('clients'), await auditCount()];
-        const res = await t.admin.patch(`/api/v1/clients/${id}`, payload);
-        checkAnswer(res);
-        expect(await count('clients')).toBe(rows);
-        if (res.statusCode === 200) expect(await auditCount()).toBe(audits + 1);
-        else {
-          expect(await read()).toEqual(before);
-          expect(await auditCount()).toBe(audits);
-        }
-      }),
+      fc.asyncProperty(
+        bodies(CLIENT_KEYS, () => ({ name: `Cliente ${Math.random()}` })),
+        fc.constantFrom(String(target.id), '999999', '0', 'abc'),
+        async (payload, id) => {
+          const [before, rows, audits] = [await read(), await count('clients'), await auditCount()];
+          const res = await t.admin.patch(`/api/v1/clients/${id}`, payload);
+          checkAnswer(res);
+          expect(await count('clients')).toBe(rows);
+          if (res.statusCode === 200) expect(await auditCount()).toBe(audits + 1);
+          else {
+            expect(await read()).toEqual(before);
+            expect(await auditCount()).toBe(audits);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('GET /api/v1/work-orders with arbitrary query strings: 200 or 400, never 5xx', async () => {
-    const keys = ['q', 'status', 'kind', 'clientId', 'siteId', 'frontId', 'familyId', 'limit', 'offset', 'active', 'initialOnly', 'unknown'];
-    const query = fc.dictionary(fc.constantFrom(...keys), fc.oneof(text, fc.integer().map(String), fc.double().map(String)), { maxKeys: 5 });
+    const keys = [
+      'q',
+      'status',
+      'kind',
+      'clientId',
+      'siteId',
+      'frontId',
+      'familyId',
+      'limit',
+      'offset',
+      'active',
+      'initialOnly',
+      'unknown',
+    ];
+    const query = fc.dictionary(fc.constantFrom(...keys), fc.oneof(text, fc.integer().map(String), fc.double().map(String)), {
+      maxKeys: 5,
+    });
     await fc.assert(
       fc.asyncProperty(query, async (params) => {
         const qs = Object.entries(params)

@@ -16,9 +16,14 @@ afterAll(() => t.close());
 async function auditOf(entity: string, id: number) {
   const res = await t.admin.get(`/api/v1/audit?entity=${entity}`);
   expect(res.statusCode).toBe(200);
-  return (res.json().items as { entityId: string; action: string; actorId: number; changes: Record<string, { before: unknown; after: unknown }> }[]).filter(
-    (e) => e.entityId === String(id),
-  );
+  return (
+    res.json().items as {
+      entityId: string;
+      action: string;
+      actorId: number;
+      changes: Record<string, { before: unknown; after: unknown }>;
+    }[]
+  ).filter((e) => e.entityId === String(id));
 }
 
 async function readXlsx(body: Buffer) {

@@ -10,7 +10,14 @@ beforeAll(async () => {
   t = await createTestApp();
   f = await buildProductionFamily(t, {
     sites: 2,
-    items: [{ subAnnex: 'C-2', code: '2.1.' }, { subAnnex: 'C-3', code: '3.1.' }, { subAnnex: 'C2EXT', code: 'C2EXT-01' }, { subAnnex: 'C3EXT', code: 'C3EXT-01' }, { subAnnex: 'C-4', code: '4.1.' }, { subAnnex: 'C-20', code: '20.1.' }],
+    items: [
+      { subAnnex: 'C-2', code: '2.1.' },
+      { subAnnex: 'C-3', code: '3.1.' },
+      { subAnnex: 'C2EXT', code: 'C2EXT-01' },
+      { subAnnex: 'C3EXT', code: 'C3EXT-01' },
+      { subAnnex: 'C-4', code: '4.1.' },
+      { subAnnex: 'C-20', code: '20.1.' },
+    ],
   });
   const [c2, c3, c2ext, c3ext, c4, c20] = f.lineItemIds as [number, number, number, number, number, number];
   const day = '2025-03-03';
@@ -63,7 +70,10 @@ describe('GPU records', () => {
   it('status moves forward for supervisors, backwards only for managers (audited); evidence is http(s) only', async () => {
     const id = (await board('&subAnnex=C-3')).json().items[0].id;
     const supervisor = await t.userWithRole('supervisor', { siteIds: [f.siteIds[0]!] });
-    const fwd = await supervisor.patch(`/api/v1/gpu/${id}`, { status: 'falta_firma_cliente', evidenceUrl: 'https://drive.example.com/gpu/3-1' });
+    const fwd = await supervisor.patch(`/api/v1/gpu/${id}`, {
+      status: 'falta_firma_cliente',
+      evidenceUrl: 'https://drive.example.com/gpu/3-1',
+    });
     expect(fwd.statusCode, fwd.body).toBe(200);
     expect(fwd.json()).toMatchObject({ status: 'falta_firma_cliente', evidenceUrl: 'https://drive.example.com/gpu/3-1' });
     const back = await supervisor.patch(`/api/v1/gpu/${id}`, { status: 'pendiente' });
@@ -76,9 +86,15 @@ describe('GPU records', () => {
     const manager = await t.userWithRole('gerente_operaciones');
     const mb = await manager.patch(`/api/v1/gpu/${id}`, { status: 'en_proceso', reason: 'Falta la firma de la hoja 2' });
     expect(mb.statusCode).toBe(200);
-    const audit = await t.database.pool.query(`select action, reason, changes from audit_log where entity = 'gpu_record' and entity_id = $1 order by id`, [String(id)]);
+    const audit = await t.database.pool.query(
+      `select action, reason, changes from audit_log where entity = 'gpu_record' and entity_id = $1 order by id`,
+      [String(id)],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['status', 'status_backwards']);
-    expect(audit.rows[1]).toMatchObject({ reason: 'Falta la firma de la hoja 2', changes: { status: { before: 'falta_firma_cliente', after: 'en_proceso' } } });
+    expect(audit.rows[1]).toMatchObject({
+      reason: 'Falta la firma de la hoja 2',
+      changes: { status: { before: 'falta_firma_cliente', after: 'en_proceso' } },
+    });
     expect((await (await t.userWithRole('consulta')).patch(`/api/v1/gpu/${id}`, { status: 'firmado' })).statusCode).toBe(403);
     const otherSite = await t.userWithRole('supervisor', { siteIds: [f.siteIds[1]!] });
     expect((await otherSite.patch(`/api/v1/gpu/${id}`, { status: 'firmado' })).statusCode).toBe(403);

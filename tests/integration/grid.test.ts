@@ -49,14 +49,22 @@ describe('production grid: load and save', () => {
     expect(loaded.monthlyReport.status).toBe('abierto');
     expect(loaded.kpis.MXN.producedThisMonth).toBe('7.02');
 
-    const s2 = await saveCells(t.admin, g, [
-      { lineItemId: li, date: '2025-03-01', volume: '', previous: '1.5' },
-      { lineItemId: li, date: '2025-03-02', volume: '2.000', previous: '2' },
-    ], loaded.revision);
+    const s2 = await saveCells(
+      t.admin,
+      g,
+      [
+        { lineItemId: li, date: '2025-03-01', volume: '', previous: '1.5' },
+        { lineItemId: li, date: '2025-03-02', volume: '2.000', previous: '2' },
+      ],
+      loaded.revision,
+    );
     expect(s2.json()).toMatchObject({ inserted: 0, updated: 0, deleted: 1, unchanged: 1 });
     const snap = await productionSnapshot(t.database.pool, f.familyId);
     expect(snap.map((r) => [r.date, r.volume])).toEqual([['2025-03-02', '2.000000']]);
-    const audit = await t.database.pool.query(`select action, changes from audit_log where entity = 'production_entry' and work_order_id = $1 order by id`, [f.familyId]);
+    const audit = await t.database.pool.query(
+      `select action, changes from audit_log where entity = 'production_entry' and work_order_id = $1 order by id`,
+      [f.familyId],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['insert', 'insert', 'delete']);
     expect(audit.rows[2].changes.volume).toEqual({ before: '1.5', after: null });
   });
@@ -85,7 +93,13 @@ describe('production grid: locks', () => {
     const g = { workOrderId: f.workOrderId, siteId: f.siteId, year: 2025, month: 3 };
     const li = f.lineItemIds[0]!;
     expect((await saveCells(t.admin, g, [{ lineItemId: li, date: '2025-03-05', volume: '4', previous: null }])).statusCode).toBe(200);
-    const sign = await t.admin.put('/api/v1/daily-reports', { workOrderId: f.workOrderId, siteId: f.siteId, date: '2025-03-05', operationalStatus: 'productivo', signatureStatus: 'firmado' });
+    const sign = await t.admin.put('/api/v1/daily-reports', {
+      workOrderId: f.workOrderId,
+      siteId: f.siteId,
+      date: '2025-03-05',
+      operationalStatus: 'productivo',
+      signatureStatus: 'firmado',
+    });
     expect(sign.statusCode).toBe(200);
     expect((await getGrid(t.admin, g)).json().days[4].lockedReason).toBe('day_signed');
     const before = await productionSnapshot(t.database.pool, f.familyId);
@@ -113,7 +127,10 @@ describe('production grid: locks', () => {
     const li = f.lineItemIds[0]!;
     expect((await saveCells(t.admin, g, [{ lineItemId: li, date: '2025-04-01', volume: '1', previous: null }])).statusCode).toBe(200);
     for (const status of ['cerrado', 'facturado']) {
-      await t.database.pool.query(`update monthly_reports set status = $1 where work_order_id = $2 and year = 2025 and month = 4`, [status, f.familyId]);
+      await t.database.pool.query(`update monthly_reports set status = $1 where work_order_id = $2 and year = 2025 and month = 4`, [
+        status,
+        f.familyId,
+      ]);
       const before = await productionSnapshot(t.database.pool, f.familyId);
       const res = await saveCells(t.admin, g, [{ lineItemId: li, date: '2025-04-01', volume: '2', previous: '1' }]);
       expect(res.statusCode).toBe(409);
@@ -132,7 +149,10 @@ describe('production grid: locks', () => {
     const supervisor = await t.userWithRole('supervisor', { siteIds: [f.siteId] });
     const manager = await t.userWithRole('gerente_operaciones');
     expect((await saveCells(supervisor, g, [{ lineItemId: li, date: '2025-05-02', volume: '1', previous: null }])).statusCode).toBe(200);
-    await t.database.pool.query(`update monthly_reports set status = 'en_revision' where work_order_id = $1 and year = 2025 and month = 5`, [f.familyId]);
+    await t.database.pool.query(
+      `update monthly_reports set status = 'en_revision' where work_order_id = $1 and year = 2025 and month = 5`,
+      [f.familyId],
+    );
     const sup = await saveCells(supervisor, g, [{ lineItemId: li, date: '2025-05-02', volume: '2', previous: '1' }]);
     expect(sup.statusCode).toBe(409);
     expect(sup.json().error.code).toBe('period_closed');
@@ -150,22 +170,33 @@ describe('production grid: optimistic concurrency', () => {
     const bob = await t.userWithRole('gerente_operaciones');
     const a0 = (await getGrid(alice, g)).json();
     const b0 = (await getGrid(bob, g)).json();
-    expect((await saveCells(alice, g, [{ lineItemId: li, date: '2025-03-03', volume: '7', previous: null }], a0.revision)).statusCode).toBe(200);
+    expect((await saveCells(alice, g, [{ lineItemId: li, date: '2025-03-03', volume: '7', previous: null }], a0.revision)).statusCode).toBe(
+      200,
+    );
     const before = await productionSnapshot(t.database.pool, f.familyId);
-    const stale = await saveCells(bob, g, [
-      { lineItemId: li, date: '2025-03-03', volume: '9', previous: null },
-      { lineItemId: li, date: '2025-03-04', volume: '1', previous: null },
-    ], b0.revision);
+    const stale = await saveCells(
+      bob,
+      g,
+      [
+        { lineItemId: li, date: '2025-03-03', volume: '9', previous: null },
+        { lineItemId: li, date: '2025-03-04', volume: '1', previous: null },
+      ],
+      b0.revision,
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_grid');
-    expect(stale.json().error.details.cells).toEqual([expect.objectContaining({ lineItemId: li, date: '2025-03-03', layer: 'TE', siteId: f.siteId, current: '7' })]);
+    expect(stale.json().error.details.cells).toEqual([
+      expect.objectContaining({ lineItemId: li, date: '2025-03-03', layer: 'TE', siteId: f.siteId, current: '7' }),
+    ]);
     expect(await productionSnapshot(t.database.pool, f.familyId)).toEqual(before);
     // Without `previous`, the revision alone detects it too.
     const byRevision = await saveCells(bob, g, [{ lineItemId: li, date: '2025-03-03', volume: '9' }], b0.revision);
     expect(byRevision.json().error.code).toBe('stale_grid');
     // After reloading, Bob's save lands.
     const b1 = (await getGrid(bob, g)).json();
-    expect((await saveCells(bob, g, [{ lineItemId: li, date: '2025-03-03', volume: '9', previous: '7' }], b1.revision)).statusCode).toBe(200);
+    expect((await saveCells(bob, g, [{ lineItemId: li, date: '2025-03-03', volume: '9', previous: '7' }], b1.revision)).statusCode).toBe(
+      200,
+    );
   });
 
   it('a deletion by someone else is a conflict too, and re-sending what is already stored is not', async () => {
@@ -190,14 +221,27 @@ describe('production grid: optimistic concurrency', () => {
     const clients = await Promise.all(Array.from({ length: 8 }, () => t.userWithRole('gerente_operaciones')));
     const results = await Promise.all(
       clients.map((c, k) =>
-        saveCells(c, g, f.lineItemIds.map((li) => ({ lineItemId: li, date: `2025-03-${String(k + 1).padStart(2, '0')}`, volume: String(k + 1), previous: null })), rev),
+        saveCells(
+          c,
+          g,
+          f.lineItemIds.map((li) => ({
+            lineItemId: li,
+            date: `2025-03-${String(k + 1).padStart(2, '0')}`,
+            volume: String(k + 1),
+            previous: null,
+          })),
+          rev,
+        ),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
     const grid = (await getGrid(t.admin, g)).json();
     for (const row of grid.rows) expect(row.volumes.slice(0, 8)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     // 36 per line item against a cap of 50: no excess, and the monthly totals agree with the rows.
-    const totals = await t.database.pool.query(`select sum(volume)::text as v from production_monthly_totals t join line_items l on l.id = t.line_item_id where l.family_id = $1`, [f.familyId]);
+    const totals = await t.database.pool.query(
+      `select sum(volume)::text as v from production_monthly_totals t join line_items l on l.id = t.line_item_id where l.family_id = $1`,
+      [f.familyId],
+    );
     expect(Number(totals.rows[0].v)).toBe(36 * 4);
   });
 });
@@ -211,7 +255,10 @@ describe('production grid: zero deletes and GPU evidence', () => {
       { lineItemId: li, date: '2025-03-01', volume: '1', previous: null },
       { lineItemId: li, date: '2025-03-02', volume: '1', previous: null },
     ]);
-    const gpus = await t.database.pool.query(`select g.id, p.date::text from gpu_records g join production_entries p on p.id = g.production_entry_id where p.line_item_id = $1 order by p.date`, [li]);
+    const gpus = await t.database.pool.query(
+      `select g.id, p.date::text from gpu_records g join production_entries p on p.id = g.production_entry_id where p.line_item_id = $1 order by p.date`,
+      [li],
+    );
     expect(gpus.rows).toHaveLength(2);
     await t.admin.patch(`/api/v1/gpu/${gpus.rows[0].id}`, { evidenceUrl: 'https://drive.example.com/gpu/1' });
     const refused = await saveCells(t.admin, g, [{ lineItemId: li, date: '2025-03-01', volume: 0, previous: '1' }]);
@@ -219,7 +266,10 @@ describe('production grid: zero deletes and GPU evidence', () => {
     expect(refused.json().error.code).toBe('gpu_has_evidence');
     const ok = await saveCells(t.admin, g, [{ lineItemId: li, date: '2025-03-02', volume: 0, previous: '1' }]);
     expect(ok.json()).toMatchObject({ deleted: 1, gpuDeleted: 1 });
-    const left = await t.database.pool.query(`select count(*)::int as n from gpu_records g join production_entries p on p.id = g.production_entry_id where p.line_item_id = $1`, [li]);
+    const left = await t.database.pool.query(
+      `select count(*)::int as n from gpu_records g join production_entries p on p.id = g.production_entry_id where p.line_item_id = $1`,
+      [li],
+    );
     expect(left.rows[0].n).toBe(1);
   });
 });

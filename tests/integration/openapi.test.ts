@@ -7,7 +7,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; anyOf?: Schema[]; items?: Schema; $ref?: string; nullable?: boolean };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  enum?: unknown[];
+  anyOf?: Schema[];
+  items?: Schema;
+  $ref?: string;
+  nullable?: boolean;
+};
 type Operation = {
   parameters?: { in: string; name: string; required?: boolean; schema?: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
@@ -15,7 +24,12 @@ type Operation = {
   tags?: string[];
   operationId?: string;
 };
-type Doc = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components?: Record<string, Record<string, unknown>> };
+type Doc = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components?: Record<string, Record<string, unknown>>;
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -97,9 +111,13 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('documents every registered /api/v1 route (and the legacy endpoint), and nothing that does not exist', () => {
-    const registered = registeredRoutes(t.app).filter((r) => (r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json') || r.url.startsWith('/operaciones/'));
+    const registered = registeredRoutes(t.app).filter(
+      (r) => (r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json') || r.url.startsWith('/operaciones/'),
+    );
     expect(registered.length).toBeGreaterThan(40);
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
     const missing = registered.map((r) => `${r.method} ${toOpenApiPath(r.url)}`).filter((key) => !documented.has(key));
     expect(missing).toEqual([]);
     const known = new Set(registered.map((r) => `${r.method} ${toOpenApiPath(r.url)}`));
@@ -139,7 +157,9 @@ describe('GET /api/v1/openapi.json', () => {
   it('request bodies and parameters come from the zod schemas', () => {
     const wo = doc.paths['/api/v1/work-orders']!.post!.requestBody!.content['application/json']!.schema;
     expect(wo.required).toEqual(expect.arrayContaining(['folio', 'description', 'clientId']));
-    expect(Object.keys(wo.properties!)).toEqual(expect.arrayContaining(['folio', 'description', 'kind', 'parentId', 'clientId', 'siteIds', 'plannedStart', 'plannedEnd']));
+    expect(Object.keys(wo.properties!)).toEqual(
+      expect.arrayContaining(['folio', 'description', 'kind', 'parentId', 'clientId', 'siteIds', 'plannedStart', 'plannedEnd']),
+    );
     expect(wo.properties!.kind!.enum).toEqual(['initial', 'reprogramming']);
     expect(wo.properties!.siteIds!.type).toBe('array');
     expect(JSON.stringify(wo.properties!.plannedStart)).toContain('\\\\d{4}-\\\\d{2}-\\\\d{2}');
@@ -152,7 +172,19 @@ describe('GET /api/v1/openapi.json', () => {
     expect(login.required).toEqual(expect.arrayContaining(['email', 'password']));
 
     const list = doc.paths['/api/v1/work-orders']!.get!.parameters!.map((p) => `${p.in}:${p.name}`);
-    expect(list).toEqual(expect.arrayContaining(['query:q', 'query:status', 'query:kind', 'query:clientId', 'query:siteId', 'query:frontId', 'query:familyId', 'query:limit', 'query:offset']));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'query:q',
+        'query:status',
+        'query:kind',
+        'query:clientId',
+        'query:siteId',
+        'query:frontId',
+        'query:familyId',
+        'query:limit',
+        'query:offset',
+      ]),
+    );
   });
 
   it('documents the response and error shapes', () => {
@@ -170,7 +202,8 @@ describe('GET /api/v1/openapi.json', () => {
 describe('/api/docs', () => {
   it('serves a browsable HTML page without login', async () => {
     let res = await t.anonymous('GET', '/api/docs');
-    if (res.statusCode >= 300 && res.statusCode < 400) res = await t.anonymous('GET', new URL(String(res.headers.location), 'http://x/api/docs').pathname);
+    if (res.statusCode >= 300 && res.statusCode < 400)
+      res = await t.anonymous('GET', new URL(String(res.headers.location), 'http://x/api/docs').pathname);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toMatch(/<html/i);

@@ -6,10 +6,12 @@ import { gridKpis } from '../../domain/grid-kpis';
 import { amountCents, fastGridKpis, formatCents } from '../../server/modules/production/fast-money';
 
 const decimalText = (intMax: number, scale: number) =>
-  fc.tuple(fc.integer({ min: 0, max: intMax }), fc.integer({ min: 0, max: 10 ** scale - 1 }), fc.integer({ min: 0, max: scale })).map(([i, f, keep]) => {
-    const frac = String(f).padStart(scale, '0').slice(0, keep).replace(/0+$/, '');
-    return frac ? `${i}.${frac}` : String(i);
-  });
+  fc
+    .tuple(fc.integer({ min: 0, max: intMax }), fc.integer({ min: 0, max: 10 ** scale - 1 }), fc.integer({ min: 0, max: scale }))
+    .map(([i, f, keep]) => {
+      const frac = String(f).padStart(scale, '0').slice(0, keep).replace(/0+$/, '');
+      return frac ? `${i}.${frac}` : String(i);
+    });
 const volume = decimalText(999_999_999, 6);
 const price = fc.oneof(fc.constant(null), decimalText(99_999_999, 4));
 
@@ -18,13 +20,19 @@ describe('fast money', () => {
     expect(formatCents(amountCents('0.125', '1'))).toBe(amount('0.125', '1')); // 0.12
     expect(formatCents(amountCents('0.135', '1'))).toBe(amount('0.135', '1')); // 0.14
     expect(formatCents(amountCents('1.5', '2.005'))).toBe(amount('1.5', '2.005'));
-    fc.assert(fc.property(volume, decimalText(99_999_999, 4), (v, p) => formatCents(amountCents(v, p)) === amount(v, p)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(volume, decimalText(99_999_999, 4), (v, p) => formatCents(amountCents(v, p)) === amount(v, p)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('fastGridKpis equals gridKpis', () => {
     const item = fc.record({ authorizedVolume: volume, puMxn: price, puUsd: price, producedBefore: volume, producedThisMonth: volume });
-    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (items) => {
-      expect(fastGridKpis(items)).toEqual(gridKpis(items));
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        expect(fastGridKpis(items)).toEqual(gridKpis(items));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -25,17 +25,21 @@ describe('bad input', () => {
     ['Infinity text', 'Infinity', 'cells.0.volume'],
     ['7 decimals', '1.1234567', 'cells.0.volume'],
     ['es-MX grouping is for the browser to parse, not the API', '1,234.5', 'cells.0.volume'],
-    ['SQL injection', "1; drop table production_entries; --", 'cells.0.volume'],
+    ['SQL injection', '1; drop table production_entries; --', 'cells.0.volume'],
     ['HTML injection', '<script>alert(1)</script>', 'cells.0.volume'],
     ['too large', '1e15', 'cells.0.volume'],
   ];
   for (const [name, volume, path] of cases) {
     it(`refuses ${name} with 400 naming the cell, and changes nothing`, async () => {
       const before = await productionSnapshot(t.database.pool, f.familyId);
-      const res = await saveCells(t.admin, g(), [
-        { lineItemId: f.lineItemIds[1]!, date: '2025-03-02', volume: '3' },
-        { lineItemId: f.lineItemIds[0]!, date: '2025-03-02', volume },
-      ].reverse());
+      const res = await saveCells(
+        t.admin,
+        g(),
+        [
+          { lineItemId: f.lineItemIds[1]!, date: '2025-03-02', volume: '3' },
+          { lineItemId: f.lineItemIds[0]!, date: '2025-03-02', volume },
+        ].reverse(),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       expect(res.json().error.details.issues[0].path).toBe(path);
@@ -62,7 +66,9 @@ describe('bad input', () => {
     expect(dup.json().error.details.issues[0].code).toBe('duplicate');
     const layer = await t.admin.put('/api/v1/production/grid', { ...g(), layer: 'XX', baseRevision: 0, cells: [] });
     expect(layer.statusCode).toBe(400);
-    const wrongSite = await saveCells(t.admin, { ...g(), siteId: other.siteId }, [{ lineItemId: f.lineItemIds[0]!, date: '2025-03-01', volume: '1' }]);
+    const wrongSite = await saveCells(t.admin, { ...g(), siteId: other.siteId }, [
+      { lineItemId: f.lineItemIds[0]!, date: '2025-03-01', volume: '1' },
+    ]);
     expect(wrongSite.statusCode).toBe(400);
     const missingOt = await saveCells(t.admin, { ...g(), workOrderId: 99_999_999 }, []);
     expect(missingOt.statusCode).toBe(404);
@@ -98,7 +104,9 @@ describe('bad input', () => {
 
 describe('authorization', () => {
   it('anonymous: 401 on read and write', async () => {
-    expect((await t.anonymous('GET', `/api/v1/production/grid?workOrderId=${f.workOrderId}&siteId=${f.siteId}&year=2025&month=3`)).statusCode).toBe(401);
+    expect(
+      (await t.anonymous('GET', `/api/v1/production/grid?workOrderId=${f.workOrderId}&siteId=${f.siteId}&year=2025&month=3`)).statusCode,
+    ).toBe(401);
     expect((await t.anonymous('PUT', '/api/v1/production/grid', { ...g(), layer: 'TE', baseRevision: 0, cells: [] })).statusCode).toBe(401);
   });
 
@@ -135,7 +143,14 @@ describe('authorization', () => {
 
   it('documents the grid, daily-report and GPU endpoints in OpenAPI', async () => {
     const doc = (await t.anonymous('GET', '/api/v1/openapi.json')).json();
-    for (const p of ['/api/v1/production/grid', '/api/v1/daily-reports/grid', '/api/v1/daily-reports', '/api/v1/daily-reports/bulk', '/api/v1/gpu/board', '/api/v1/gpu/{id}']) {
+    for (const p of [
+      '/api/v1/production/grid',
+      '/api/v1/daily-reports/grid',
+      '/api/v1/daily-reports',
+      '/api/v1/daily-reports/bulk',
+      '/api/v1/gpu/board',
+      '/api/v1/gpu/{id}',
+    ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
   });

@@ -62,7 +62,9 @@ describe('admin creates users', () => {
     const bad = await t.admin.post('/api/v1/users', newUser('consulta', { email: 'no-es-correo', password: 'corta' }));
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.issues.map((i: { path: string; message: string }) => `${i.path}: ${i.message}`);
-    expect(paths).toEqual(expect.arrayContaining(['body.email: Correo electrónico inválido', 'body.password: La contraseña debe tener al menos 10 caracteres']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.email: Correo electrónico inválido', 'body.password: La contraseña debe tener al menos 10 caracteres']),
+    );
     expect((await t.admin.post('/api/v1/users', newUser('jefe' as Role))).statusCode).toBe(400);
     const site = await t.admin.post('/api/v1/users', newUser('supervisor', { siteIds: [999999] }));
     expect(site.statusCode).toBe(400);
@@ -139,7 +141,9 @@ describe('deactivation and passwords', () => {
     const fresh = await t.login(body.email, 'temporal-12345');
     expect((await fresh.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(true);
     expect((await t.admin.get(`/api/v1/users/${id}`)).json().mustChangePassword).toBe(true);
-    expect((await fresh.post('/api/v1/auth/password', { currentPassword: 'temporal-12345', newPassword: 'definitiva-12345' })).statusCode).toBe(204);
+    expect(
+      (await fresh.post('/api/v1/auth/password', { currentPassword: 'temporal-12345', newPassword: 'definitiva-12345' })).statusCode,
+    ).toBe(204);
     expect((await fresh.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(false);
     expect((await t.admin.post('/api/v1/users/999999/reset-password', { password: 'temporal-12345' })).statusCode).toBe(404);
     expect((await t.admin.post(`/api/v1/users/${id}/reset-password`, { password: 'corta' })).statusCode).toBe(400);
@@ -201,32 +205,53 @@ describe('CLI', () => {
     run('npx', ['tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.database.url }, timeout: 60_000 });
 
   it('user create makes a user that can log in, audited with via = cli', async () => {
-    const { stdout } = await cli('user', 'create', '--email', 'cli.user@test.local', '--name', 'Desde CLI', '--role', 'supervisor', '--password', 'desde-cli-12345');
+    const { stdout } = await cli(
+      'user',
+      'create',
+      '--email',
+      'cli.user@test.local',
+      '--name',
+      'Desde CLI',
+      '--role',
+      'supervisor',
+      '--password',
+      'desde-cli-12345',
+    );
     expect(stdout).toMatch(/Usuario creado: #\d+ cli\.user@test\.local \(supervisor\)/);
     const session = await t.login('cli.user@test.local', 'desde-cli-12345');
     expect((await session.get('/api/v1/auth/session')).json().user).toMatchObject({ role: 'supervisor', name: 'Desde CLI' });
-    const audit = await t.database.pool.query(`select via, actor_id, action from audit_log where entity = 'user' and entity_id = $1`, [String(session.userId)]);
+    const audit = await t.database.pool.query(`select via, actor_id, action from audit_log where entity = 'user' and entity_id = $1`, [
+      String(session.userId),
+    ]);
     expect(audit.rows).toEqual([{ via: 'cli', actor_id: null, action: 'create' }]);
   }, 90_000);
 
   it('user reset-password sets a new password that must be changed', async () => {
     const { stdout } = await cli('user', 'reset-password', '--email', 'cli.user@test.local', '--password', 'nueva-cli-12345');
     expect(stdout).toContain('Contraseña restablecida para cli.user@test.local');
-    expect((await t.anonymous('POST', '/api/v1/auth/login', { email: 'cli.user@test.local', password: 'desde-cli-12345' })).statusCode).toBe(401);
+    expect(
+      (await t.anonymous('POST', '/api/v1/auth/login', { email: 'cli.user@test.local', password: 'desde-cli-12345' })).statusCode,
+    ).toBe(401);
     const session = await t.login('cli.user@test.local', 'nueva-cli-12345');
     expect((await session.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(true);
   }, 90_000);
 
   it('refuses a bad role, a short password and a duplicate e-mail with exit code 1 and a Spanish message', async () => {
-    await expect(cli('user', 'create', '--email', 'x@test.local', '--name', 'X', '--role', 'jefe', '--password', 'desde-cli-12345')).rejects.toMatchObject({
+    await expect(
+      cli('user', 'create', '--email', 'x@test.local', '--name', 'X', '--role', 'jefe', '--password', 'desde-cli-12345'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('rol inválido'),
     });
-    await expect(cli('user', 'create', '--email', 'x@test.local', '--name', 'X', '--role', 'consulta', '--password', 'corta')).rejects.toMatchObject({
+    await expect(
+      cli('user', 'create', '--email', 'x@test.local', '--name', 'X', '--role', 'consulta', '--password', 'corta'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('al menos 10 caracteres'),
     });
-    await expect(cli('user', 'create', '--email', 'CLI.USER@test.local', '--name', 'X', '--role', 'consulta', '--password', 'desde-cli-12345')).rejects.toMatchObject({
+    await expect(
+      cli('user', 'create', '--email', 'CLI.USER@test.local', '--name', 'X', '--role', 'consulta', '--password', 'desde-cli-12345'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('Ya existe un usuario'),
     });

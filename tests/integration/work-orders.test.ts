@@ -32,7 +32,7 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 });
 
 type Issue = { path: string; message: string };
-const issuesOf = (res: { json(): unknown }) => ((res.json() as { error: { details: { issues: Issue[] } } }).error.details.issues);
+const issuesOf = (res: { json(): unknown }) => (res.json() as { error: { details: { issues: Issue[] } } }).error.details.issues;
 
 describe('create (fixed contract)', () => {
   it('POST {folio, description, kind, parentId, clientId, siteIds, plannedStart, plannedEnd} → 201 with id; GET returns it', async () => {
@@ -72,7 +72,9 @@ describe('create (fixed contract)', () => {
     const parent = await buildWorkOrder(t.admin, { clientId, siteIds: [siteId] });
     const res = await t.admin.post('/api/v1/work-orders', body({ parentId: parent.id }));
     expect(res.statusCode).toBe(400);
-    expect(issuesOf(res)).toContainEqual(expect.objectContaining({ path: 'body.parentId', message: 'Solo las reprogramaciones tienen OT inicial' }));
+    expect(issuesOf(res)).toContainEqual(
+      expect.objectContaining({ path: 'body.parentId', message: 'Solo las reprogramaciones tienen OT inicial' }),
+    );
   });
 
   it('unknown client or site → 400 with a Spanish message per field, nothing created', async () => {
@@ -93,13 +95,17 @@ describe('create (fixed contract)', () => {
     await t.admin.patch(`/api/v1/sites/${s.id}`, { active: false });
     const res = await t.admin.post('/api/v1/work-orders', body({ clientId: c.id, siteIds: [s.id] }));
     expect(res.statusCode).toBe(400);
-    expect(issuesOf(res).map((i) => i.message)).toEqual(expect.arrayContaining(['El cliente está desactivado', `El sitio ${s.id} está desactivado`]));
+    expect(issuesOf(res).map((i) => i.message)).toEqual(
+      expect.arrayContaining(['El cliente está desactivado', `El sitio ${s.id} está desactivado`]),
+    );
   });
 
   it('plannedEnd before plannedStart → 400 on body.plannedEnd', async () => {
     const res = await t.admin.post('/api/v1/work-orders', body({ plannedStart: '2025-05-01', plannedEnd: '2025-04-30' }));
     expect(res.statusCode).toBe(400);
-    expect(issuesOf(res)).toContainEqual(expect.objectContaining({ path: 'body.plannedEnd', message: expect.stringMatching(/no puede ser anterior/) }));
+    expect(issuesOf(res)).toContainEqual(
+      expect.objectContaining({ path: 'body.plannedEnd', message: expect.stringMatching(/no puede ser anterior/) }),
+    );
   });
 
   it('a date that does not exist (2025-02-30) → 400', async () => {
@@ -111,11 +117,16 @@ describe('create (fixed contract)', () => {
   it('requiresYard needs yard dates (400 on body.yardStart), and accepts them', async () => {
     const bad = await t.admin.post('/api/v1/work-orders', body({ requiresYard: true }));
     expect(bad.statusCode).toBe(400);
-    expect(issuesOf(bad)).toContainEqual(expect.objectContaining({ path: 'body.yardStart', message: 'La fase de patio requiere fechas de inicio y término' }));
+    expect(issuesOf(bad)).toContainEqual(
+      expect.objectContaining({ path: 'body.yardStart', message: 'La fase de patio requiere fechas de inicio y término' }),
+    );
     const ok = await t.admin.post('/api/v1/work-orders', body({ requiresYard: true, yardStart: '2025-02-01', yardEnd: '2025-02-28' }));
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ requiresYard: true, yardStart: '2025-02-01', yardEnd: '2025-02-28' });
-    const inverted = await t.admin.post('/api/v1/work-orders', body({ requiresYard: true, yardStart: '2025-02-28', yardEnd: '2025-02-01' }));
+    const inverted = await t.admin.post(
+      '/api/v1/work-orders',
+      body({ requiresYard: true, yardStart: '2025-02-28', yardEnd: '2025-02-01' }),
+    );
     expect(inverted.statusCode).toBe(400);
     expect(issuesOf(inverted)[0]!.path).toBe('body.yardEnd');
   });
@@ -182,10 +193,16 @@ describe('create (fixed contract)', () => {
 describe('families', () => {
   it('a reprogramming has a real FK to its initial OT, gets numbers 1, 2… and extends the family validity window', async () => {
     const initial = (await t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-FAM' }))).json();
-    const r1 = await t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-FAM', kind: 'reprogramming', parentId: initial.id, plannedStart: '2025-06-01', plannedEnd: '2025-07-31' }));
+    const r1 = await t.admin.post(
+      '/api/v1/work-orders',
+      body({ folio: 'PEP-OT-FAM', kind: 'reprogramming', parentId: initial.id, plannedStart: '2025-06-01', plannedEnd: '2025-07-31' }),
+    );
     expect(r1.statusCode).toBe(201);
     expect(r1.json()).toMatchObject({ kind: 'reprogramming', parentId: initial.id, familyId: initial.id, reprogrammingNumber: 1 });
-    const r2 = await t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-FAM', kind: 'reprogramming', parentId: initial.id, plannedStart: '2025-08-01', plannedEnd: '2025-09-30' }));
+    const r2 = await t.admin.post(
+      '/api/v1/work-orders',
+      body({ folio: 'PEP-OT-FAM', kind: 'reprogramming', parentId: initial.id, plannedStart: '2025-08-01', plannedEnd: '2025-09-30' }),
+    );
     expect(r2.json().reprogrammingNumber).toBe(2);
 
     const got = (await t.admin.get(`/api/v1/work-orders/${initial.id}`)).json();
@@ -207,7 +224,9 @@ describe('families', () => {
   it('concurrent reprogrammings of one family get distinct numbers', async () => {
     const initial = (await t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-CONC' }))).json();
     const results = await Promise.all(
-      [1, 2, 3, 4].map(() => t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-CONC', kind: 'reprogramming', parentId: initial.id }))),
+      [1, 2, 3, 4].map(() =>
+        t.admin.post('/api/v1/work-orders', body({ folio: 'PEP-OT-CONC', kind: 'reprogramming', parentId: initial.id })),
+      ),
     );
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
     expect(results.map((r) => r.json().reprogrammingNumber).sort()).toEqual([1, 2, 3, 4]);
@@ -229,7 +248,9 @@ describe('families', () => {
 
   it('a deactivated reprogramming no longer extends the window', async () => {
     const initial = (await t.admin.post('/api/v1/work-orders', body())).json();
-    const r1 = (await t.admin.post('/api/v1/work-orders', body({ kind: 'reprogramming', parentId: initial.id, plannedEnd: '2025-12-31' }))).json();
+    const r1 = (
+      await t.admin.post('/api/v1/work-orders', body({ kind: 'reprogramming', parentId: initial.id, plannedEnd: '2025-12-31' }))
+    ).json();
     expect((await t.admin.get(`/api/v1/work-orders/${initial.id}`)).json().validity.end).toBe('2025-12-31');
     await t.admin.patch(`/api/v1/work-orders/${r1.id}`, { active: false });
     expect((await t.admin.get(`/api/v1/work-orders/${initial.id}`)).json().validity.end).toBe('2025-05-31');
@@ -265,13 +286,21 @@ describe('update', () => {
     expect(done.json()).toMatchObject({ status: 'terminada', actualEnd: todayInMexicoCity() });
     const reopened = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, { status: 'en_ejecucion' });
     expect(reopened.json()).toMatchObject({ status: 'en_ejecucion', actualEnd: null });
-    const audit = (await t.admin.get(`/api/v1/audit?entity=work_order&workOrderId=${wo.id}`)).json().items as { changes: Record<string, { before: unknown; after: unknown }> }[];
-    expect(audit.some((e) => JSON.stringify(e.changes.actualEnd) === JSON.stringify({ before: null, after: todayInMexicoCity() }))).toBe(true);
+    const audit = (await t.admin.get(`/api/v1/audit?entity=work_order&workOrderId=${wo.id}`)).json().items as {
+      changes: Record<string, { before: unknown; after: unknown }>;
+    }[];
+    expect(audit.some((e) => JSON.stringify(e.changes.actualEnd) === JSON.stringify({ before: null, after: todayInMexicoCity() }))).toBe(
+      true,
+    );
   });
 
   it('a hand-entered actual end is kept when entering Terminada', async () => {
     const wo = (await t.admin.post('/api/v1/work-orders', body())).json();
-    const done = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, { status: 'terminada', actualStart: '2025-03-02', actualEnd: '2025-05-20' });
+    const done = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, {
+      status: 'terminada',
+      actualStart: '2025-03-02',
+      actualEnd: '2025-05-20',
+    });
     expect(done.json()).toMatchObject({ status: 'terminada', actualEnd: '2025-05-20' });
   });
 
@@ -284,7 +313,11 @@ describe('update', () => {
     const client = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, { clientId: 999999 });
     expect(client.statusCode).toBe(400);
     expect(issuesOf(client)[0]).toMatchObject({ path: 'body.clientId', message: 'El cliente no existe' });
-    expect((await t.admin.get(`/api/v1/work-orders/${wo.id}`)).json()).toMatchObject({ plannedEnd: '2025-05-31', requiresYard: false, clientId });
+    expect((await t.admin.get(`/api/v1/work-orders/${wo.id}`)).json()).toMatchObject({
+      plannedEnd: '2025-05-31',
+      requiresYard: false,
+      clientId,
+    });
     expect((await t.admin.patch('/api/v1/work-orders/999999', { description: 'x' })).statusCode).toBe(404);
     expect((await t.admin.get('/api/v1/work-orders/999999')).statusCode).toBe(404);
   });
@@ -292,12 +325,24 @@ describe('update', () => {
   it('PATCH replaces the sites with their roles', async () => {
     const wo = (await t.admin.post('/api/v1/work-orders', body())).json();
     const yard = await buildSite(t.admin, { kind: 'yard' });
-    const res = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, { sites: [{ siteId, role: 'main' }, { siteId: yard.id, role: 'yard' }] });
+    const res = await t.admin.patch(`/api/v1/work-orders/${wo.id}`, {
+      sites: [
+        { siteId, role: 'main' },
+        { siteId: yard.id, role: 'yard' },
+      ],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().sites.map((s: { siteId: number; role: string }) => [s.siteId, s.role]).sort()).toEqual([
-      [siteId, 'main'],
-      [yard.id, 'yard'],
-    ].sort());
+    expect(
+      res
+        .json()
+        .sites.map((s: { siteId: number; role: string }) => [s.siteId, s.role])
+        .sort(),
+    ).toEqual(
+      [
+        [siteId, 'main'],
+        [yard.id, 'yard'],
+      ].sort(),
+    );
   });
 
   it('only admin and gerente_operaciones write OTs', async () => {
@@ -322,14 +367,31 @@ describe('list and export', () => {
     otherClient = (await buildClient(t.admin, { name: 'Cliente Filtros' })).id;
     otherSite = (await buildSite(t.admin, { name: 'Barco Filtros', kind: 'vessel' })).id;
     const tierra = ((await t.admin.get('/api/v1/fronts?q=TIERRA')).json().items as { id: number }[])[0]!.id;
-    family = (await t.admin.post('/api/v1/work-orders', body({ folio: 'FLT-001', description: 'Soldadura submarina', clientId: otherClient, siteIds: [otherSite], frontId: tierra }))).json().id;
-    await t.admin.post('/api/v1/work-orders', body({ folio: 'FLT-001', kind: 'reprogramming', parentId: family, clientId: otherClient, siteIds: [otherSite], plannedEnd: '2025-08-31' }));
+    family = (
+      await t.admin.post(
+        '/api/v1/work-orders',
+        body({ folio: 'FLT-001', description: 'Soldadura submarina', clientId: otherClient, siteIds: [otherSite], frontId: tierra }),
+      )
+    ).json().id;
+    await t.admin.post(
+      '/api/v1/work-orders',
+      body({
+        folio: 'FLT-001',
+        kind: 'reprogramming',
+        parentId: family,
+        clientId: otherClient,
+        siteIds: [otherSite],
+        plannedEnd: '2025-08-31',
+      }),
+    );
     const second = (await t.admin.post('/api/v1/work-orders', body({ folio: 'FLT-002', clientId: otherClient, siteIds: [siteId] }))).json();
     await t.admin.patch(`/api/v1/work-orders/${second.id}`, { status: 'suspendida' });
   });
 
   const folios = async (query: string) =>
-    ((await t.admin.get(`/api/v1/work-orders?${query}`)).json().items as { folio: string; reprogrammingNumber: number }[]).map((w) => `${w.folio}/${w.reprogrammingNumber}`);
+    ((await t.admin.get(`/api/v1/work-orders?${query}`)).json().items as { folio: string; reprogrammingNumber: number }[]).map(
+      (w) => `${w.folio}/${w.reprogrammingNumber}`,
+    );
 
   it('filters by q (folio, description, client), status, kind, clientId, siteId, frontId, familyId', async () => {
     expect(await folios('q=flt-')).toEqual(['FLT-001/0', 'FLT-001/1', 'FLT-002/0']);

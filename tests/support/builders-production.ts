@@ -35,7 +35,19 @@ export async function buildLineItems(pool: pg.Pool, familyId: number, specs: Lin
     const r = await pool.query<{ id: number }>(
       `insert into line_items (family_id, sub_annex, code, concept, concept_norm, unit_id, authorized_volume, pu_mxn, pu_usd, origin, sort_key)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) returning id`,
-      [familyId, subAnnex, code, concept, concept.toUpperCase(), unit.rows[0]!.id, s.cap ?? '100', s.puMxn ?? '10', s.puUsd ?? '0', s.origin ?? 'annex', testSortKey(subAnnex, code)],
+      [
+        familyId,
+        subAnnex,
+        code,
+        concept,
+        concept.toUpperCase(),
+        unit.rows[0]!.id,
+        s.cap ?? '100',
+        s.puMxn ?? '10',
+        s.puUsd ?? '0',
+        s.origin ?? 'annex',
+        testSortKey(subAnnex, code),
+      ],
     );
     ids.push(r.rows[0]!.id);
   }
@@ -43,11 +55,18 @@ export async function buildLineItems(pool: pg.Pool, familyId: number, specs: Lin
 }
 
 /** An OT (March–May 2025 by default) at one new site, with line items. */
-export async function buildProductionFamily(t: TestApp, opts: { items?: LineItemSpec[]; workOrder?: Record<string, unknown>; sites?: number } = {}) {
+export async function buildProductionFamily(
+  t: TestApp,
+  opts: { items?: LineItemSpec[]; workOrder?: Record<string, unknown>; sites?: number } = {},
+) {
   const siteIds: number[] = [];
   for (let i = 0; i < (opts.sites ?? 1); i++) siteIds.push((await buildSite(t.admin)).id);
   const wo = await buildWorkOrder(t.admin, { siteIds, ...opts.workOrder });
-  const lineItemIds = await buildLineItems(t.database.pool, wo.familyId, opts.items ?? [{ subAnnex: 'C-2' }, { subAnnex: 'C-3' }, { subAnnex: 'C-4' }]);
+  const lineItemIds = await buildLineItems(
+    t.database.pool,
+    wo.familyId,
+    opts.items ?? [{ subAnnex: 'C-2' }, { subAnnex: 'C-3' }, { subAnnex: 'C-4' }],
+  );
   return { workOrderId: wo.id, familyId: wo.familyId, folio: wo.folio, siteId: siteIds[0]!, siteIds, lineItemIds };
 }
 
@@ -60,7 +79,9 @@ export interface GridRef {
 }
 
 export async function getGrid(c: TestClient, g: GridRef) {
-  return c.get(`/api/v1/production/grid?workOrderId=${g.workOrderId}&siteId=${g.siteId}&year=${g.year}&month=${g.month}&layer=${g.layer ?? 'TE'}`);
+  return c.get(
+    `/api/v1/production/grid?workOrderId=${g.workOrderId}&siteId=${g.siteId}&year=${g.year}&month=${g.month}&layer=${g.layer ?? 'TE'}`,
+  );
 }
 
 export async function saveCells(
@@ -69,7 +90,15 @@ export async function saveCells(
   cells: { lineItemId: number; date: string; volume: unknown; previous?: unknown }[],
   baseRevision = 0,
 ) {
-  return c.put('/api/v1/production/grid', { workOrderId: g.workOrderId, siteId: g.siteId, year: g.year, month: g.month, layer: g.layer ?? 'TE', baseRevision, cells });
+  return c.put('/api/v1/production/grid', {
+    workOrderId: g.workOrderId,
+    siteId: g.siteId,
+    year: g.year,
+    month: g.month,
+    layer: g.layer ?? 'TE',
+    baseRevision,
+    cells,
+  });
 }
 
 /** All production rows of a family, for "nothing changed" assertions. */

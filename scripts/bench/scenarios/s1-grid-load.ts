@@ -23,7 +23,13 @@ export const s1GridLoad: Scenario = {
   async run(ctx) {
     const { main, small300 } = ctx.dataset;
     const big = await timeGrid(ctx, main.workOrderId, main.siteIds[0]!, ctx.runs);
-    ctx.results.S1 = { p50_ms: round1(percentile(big.server, 50)), p95_ms: round1(percentile(big.server, 95)), client_p50_ms: round1(percentile(big.client, 50)), rows: big.rows, response_kb: Math.round(big.bytes / 1024) };
+    ctx.results.S1 = {
+      p50_ms: round1(percentile(big.server, 50)),
+      p95_ms: round1(percentile(big.server, 95)),
+      client_p50_ms: round1(percentile(big.client, 50)),
+      rows: big.rows,
+      response_kb: Math.round(big.bytes / 1024),
+    };
     const small = small300 === main ? big : await timeGrid(ctx, small300.workOrderId, small300.siteIds[0]!, ctx.runs);
     ctx.results.S1_300 = { p50_ms: round1(percentile(small.server, 50)), rows: small.rows };
   },

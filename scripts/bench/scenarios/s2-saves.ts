@@ -16,7 +16,9 @@ const day = (month: number, d: number) => `2025-${String(month).padStart(2, '0')
 async function loadGrid(ctx: BenchContext, month: number): Promise<Grid> {
   const { main } = ctx.dataset;
   const c = await ctx.client();
-  const r = await c.get(`/api/v1/production/grid?workOrderId=${main.workOrderId}&siteId=${main.siteIds[0]}&year=2025&month=${month}&layer=TE`);
+  const r = await c.get(
+    `/api/v1/production/grid?workOrderId=${main.workOrderId}&siteId=${main.siteIds[0]}&year=2025&month=${month}&layer=TE`,
+  );
   c.close();
   if (r.status !== 200) throw new Error(`grid ${month}: ${r.status} ${r.body.slice(0, 300)}`);
   return r.json<Grid>();
@@ -38,7 +40,9 @@ async function save(ctx: BenchContext, payload: unknown, label: string) {
 async function resetAugust(ctx: BenchContext) {
   const f = ctx.dataset.main.familyId;
   const months = `select id from monthly_reports where work_order_id = ${f} and year = 2025 and month = 8`;
-  await ctx.pool.query(`delete from gpu_records where production_entry_id in (select id from production_entries where monthly_report_id in (${months}))`);
+  await ctx.pool.query(
+    `delete from gpu_records where production_entry_id in (select id from production_entries where monthly_report_id in (${months}))`,
+  );
   await ctx.pool.query(`delete from production_entries where monthly_report_id in (${months})`);
   await ctx.pool.query(`delete from daily_reports where monthly_report_id in (${months})`);
   await ctx.pool.query(`delete from monthly_reports where id in (${months})`);
@@ -52,10 +56,22 @@ export const s2Saves: Scenario = {
     await resetAugust(ctx);
     const aug = await loadGrid(ctx, 8);
     const rnd = prng(777);
-    const augCells = aug.rows.flatMap((r) => Array.from({ length: 31 }, (_, i) => ({ lineItemId: r.lineItemId, date: day(8, i + 1), volume: rnd() < 0.3 ? (0.5 + rnd() * 19.5).toFixed(3) : 0 })));
+    const augCells = aug.rows.flatMap((r) =>
+      Array.from({ length: 31 }, (_, i) => ({
+        lineItemId: r.lineItemId,
+        date: day(8, i + 1),
+        volume: rnd() < 0.3 ? (0.5 + rnd() * 19.5).toFixed(3) : 0,
+      })),
+    );
     const a = await save(ctx, body(ctx, 8, aug.revision, augCells), 'S2a');
     const ra = a.json<{ inserted: number; gpuCreated: number }>();
-    ctx.results.S2a = { ms: round1(a.serverMs), client_ms: round1(a.clientMs), cells: augCells.length, inserted: ra.inserted, gpu_created: ra.gpuCreated };
+    ctx.results.S2a = {
+      ms: round1(a.serverMs),
+      client_ms: round1(a.clientMs),
+      cells: augCells.length,
+      inserted: ra.inserted,
+      gpu_created: ra.gpuCreated,
+    };
 
     // S2b: 100 changed cells of July per save, with the values the client loaded as `previous`.
     const jul = await loadGrid(ctx, 7);

@@ -39,7 +39,15 @@ export const s6Concurrent: Scenario = {
             const [li, date] = key.split('|') as [string, string];
             return { lineItemId: Number(li), date, volume: (0.5 + rnd() * 19.5).toFixed(3), previous: seen.get(key) ?? null };
           });
-          const r = await c.put('/api/v1/production/grid', { workOrderId: main.workOrderId, siteId: main.siteIds[0], year: 2025, month: 7, layer: 'TE', baseRevision: grid.revision, cells });
+          const r = await c.put('/api/v1/production/grid', {
+            workOrderId: main.workOrderId,
+            siteId: main.siteIds[0],
+            year: 2025,
+            month: 7,
+            layer: 'TE',
+            baseRevision: grid.revision,
+            cells,
+          });
           latencies.push(r.clientMs);
           if (r.status !== 200) {
             failures.push(`${r.status} ${r.body.slice(0, 200)}`);

@@ -29,7 +29,13 @@ export async function familiesAtSite(db: DbOrTx, siteId: number): Promise<number
   return r.rows.map((x) => x.id);
 }
 
-export async function reportsOfMonth(db: DbOrTx, familyIds: number[], siteId: number | null, year: number, month: number): Promise<DailyReportRow[]> {
+export async function reportsOfMonth(
+  db: DbOrTx,
+  familyIds: number[],
+  siteId: number | null,
+  year: number,
+  month: number,
+): Promise<DailyReportRow[]> {
   if (!familyIds.length) return [];
   const r = await db.execute<DailyReportRow>(sql`
     select ${COLUMNS} from daily_reports d join monthly_reports m on m.id = d.monthly_report_id
@@ -39,15 +45,26 @@ export async function reportsOfMonth(db: DbOrTx, familyIds: number[], siteId: nu
 }
 
 export async function monthlyReportsOf(db: DbOrTx, familyIds: number[], year: number, month: number) {
-  if (!familyIds.length) return new Map<number, { id: number; status: 'abierto' | 'en_revision' | 'cerrado' | 'facturado'; evidenceUrl: string | null }>();
-  const r = await db.execute<{ familyId: number; id: number; status: 'abierto' | 'en_revision' | 'cerrado' | 'facturado'; evidenceUrl: string | null }>(sql`
+  if (!familyIds.length)
+    return new Map<number, { id: number; status: 'abierto' | 'en_revision' | 'cerrado' | 'facturado'; evidenceUrl: string | null }>();
+  const r = await db.execute<{
+    familyId: number;
+    id: number;
+    status: 'abierto' | 'en_revision' | 'cerrado' | 'facturado';
+    evidenceUrl: string | null;
+  }>(sql`
     select work_order_id as "familyId", id, status, evidence_url as "evidenceUrl" from monthly_reports
     where work_order_id = any(${arr(familyIds)}::int[]) and year = ${year} and month = ${month}`);
   return new Map(r.rows.map(({ familyId, ...rest }) => [familyId, rest]));
 }
 
 /** The reports of these dates, locked for the rest of the transaction. */
-export async function lockReports(db: DbOrTx, monthlyReportId: number, siteId: number, dates: string[]): Promise<Map<string, DailyReportRow>> {
+export async function lockReports(
+  db: DbOrTx,
+  monthlyReportId: number,
+  siteId: number,
+  dates: string[],
+): Promise<Map<string, DailyReportRow>> {
   const r = await db.execute<DailyReportRow>(sql`
     select ${COLUMNS} from daily_reports d join monthly_reports m on m.id = d.monthly_report_id
     where d.monthly_report_id = ${monthlyReportId} and d.site_id = ${siteId} and d.date = any(${arr(dates)}::date[]) for update of d`);
@@ -62,7 +79,14 @@ export interface DailyFields {
   incidentUrl: string | null;
 }
 
-export async function upsertReports(db: DbOrTx, monthlyReportId: number, siteId: number, dates: string[], f: DailyFields, userId: number | null): Promise<{ id: number; date: string }[]> {
+export async function upsertReports(
+  db: DbOrTx,
+  monthlyReportId: number,
+  siteId: number,
+  dates: string[],
+  f: DailyFields,
+  userId: number | null,
+): Promise<{ id: number; date: string }[]> {
   if (!dates.length) return [];
   const r = await db.execute<{ id: number; date: string }>(sql`
     insert into daily_reports (monthly_report_id, site_id, date, operational_status, signature_status, note, incident, incident_url, created_by, updated_by)

@@ -28,12 +28,22 @@ export function registerDailyReportRoutes(appBase: FastifyInstance, db: Db) {
   const tags = ['Reportes diarios'];
 
   app.get('/api/v1/daily-reports/grid', {
-    schema: { tags, summary: 'OT de un sitio × días del mes con estatus operativo y de firma', querystring: DailyGridQuery, response: { 200: DailyGridResponse, 400: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'OT de un sitio × días del mes con estatus operativo y de firma',
+      querystring: DailyGridQuery,
+      response: { 200: DailyGridResponse, 400: ErrorBody },
+    },
     handler: async (request) => loadDailyGrid(db, request.actor!, request.query),
   });
 
   app.put('/api/v1/daily-reports', {
-    schema: { tags, summary: 'Crear o reemplazar el reporte diario de (OT, sitio, día)', body: PutDailyReportBody, response: { 200: DailyReport, ...errors } },
+    schema: {
+      tags,
+      summary: 'Crear o reemplazar el reporte diario de (OT, sitio, día)',
+      body: PutDailyReportBody,
+      response: { 200: DailyReport, ...errors },
+    },
     handler: async (request) => {
       const { workOrderId, siteId, date, ...report } = request.body;
       await setDailyReports(db, ctxOf(request), { workOrderId, siteId, dates: [date], report });
@@ -42,7 +52,12 @@ export function registerDailyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.delete('/api/v1/daily-reports', {
-    schema: { tags, summary: 'Limpiar un día: elimina su reporte diario', querystring: DeleteDailyReportQuery, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Limpiar un día: elimina su reporte diario',
+      querystring: DeleteDailyReportQuery,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       const { workOrderId, siteId, date } = request.query;
       await setDailyReports(db, ctxOf(request), { workOrderId, siteId, dates: [date], report: null });
@@ -51,7 +66,12 @@ export function registerDailyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.post('/api/v1/daily-reports/bulk', {
-    schema: { tags, summary: 'Capturar o limpiar muchos días de una OT y sitio (todo o nada)', body: BulkDailyReportsBody, response: { 200: BulkDailyReportsResponse, ...errors } },
+    schema: {
+      tags,
+      summary: 'Capturar o limpiar muchos días de una OT y sitio (todo o nada)',
+      body: BulkDailyReportsBody,
+      response: { 200: BulkDailyReportsResponse, ...errors },
+    },
     handler: async (request) => {
       const { workOrderId, siteId, dates, clear, report } = request.body;
       if (!clear && !report) throw fail('validation_failed', 'Indique el reporte a capturar o clear: true para limpiar');
@@ -61,7 +81,12 @@ export function registerDailyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/daily-reports/productive-days', {
-    schema: { tags, summary: 'Días productivos de una OT en un mes (por sitio y total)', querystring: ProductiveDaysQuery, response: { 200: ProductiveDaysResponse, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Días productivos de una OT en un mes (por sitio y total)',
+      querystring: ProductiveDaysQuery,
+      response: { 200: ProductiveDaysResponse, 404: ErrorBody },
+    },
     handler: async (request) => {
       const f = await loadFamily(db, request.query.workOrderId);
       return productiveDaysOf(db, f, request.query.year, request.query.month);

@@ -63,7 +63,10 @@ export async function loadDailyGrid(db: DbOrTx, actor: Actor, q: DailyGridQuery)
         return { date, inWindow, lockedReason: locked ?? (inWindow ? null : 'outside_window'), report: r ? presentDailyReport(r) : null };
       }),
       productiveDays: productiveDays(mine),
-      abilities: { capture: canWrite(actor, { familyId, siteId: q.siteId, members }) && locked === null, unsign: can(actor, 'production.correct') && locked === null },
+      abilities: {
+        capture: canWrite(actor, { familyId, siteId: q.siteId, members }) && locked === null,
+        unsign: can(actor, 'production.correct') && locked === null,
+      },
     });
   }
   rows.sort((a, b) => a.folio.localeCompare(b.folio));

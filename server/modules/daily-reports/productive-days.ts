@@ -19,7 +19,11 @@ export async function productiveDaysOf(db: DbOrTx, f: FamilyContext, year: numbe
     month,
     total: productiveDays(reports),
     calendarDays: new Set(reports.filter((r) => r.operationalStatus === 'productivo').map((r) => r.date)).size,
-    bySite: siteIds.map((siteId) => ({ siteId, siteName: names.get(siteId) ?? String(siteId), productiveDays: productiveDays(reports.filter((r) => r.siteId === siteId)) })),
+    bySite: siteIds.map((siteId) => ({
+      siteId,
+      siteName: names.get(siteId) ?? String(siteId),
+      productiveDays: productiveDays(reports.filter((r) => r.siteId === siteId)),
+    })),
   };
 }
 

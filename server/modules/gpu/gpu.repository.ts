@@ -11,7 +11,11 @@ const COLUMNS = sql`g.id, p.id::int as "productionEntryId", li.id as "lineItemId
 const FROM = sql`from gpu_records g join production_entries p on p.id = g.production_entry_id join line_items li on li.id = p.line_item_id
   join units u on u.id = li.unit_id join sites s on s.id = p.site_id left join users us on us.id = g.updated_by`;
 
-export async function gpuBoard(db: DbOrTx, monthlyReportId: number, f: Omit<GpuBoardQuery, 'workOrderId' | 'year' | 'month'>): Promise<GpuRecord[]> {
+export async function gpuBoard(
+  db: DbOrTx,
+  monthlyReportId: number,
+  f: Omit<GpuBoardQuery, 'workOrderId' | 'year' | 'month'>,
+): Promise<GpuRecord[]> {
   const where: SQL[] = [sql`p.monthly_report_id = ${monthlyReportId}`];
   if (f.siteId) where.push(sql`p.site_id = ${f.siteId}`);
   if (f.layer) where.push(sql`p.layer = ${f.layer}`);
@@ -58,7 +62,12 @@ export async function lockGpu(db: DbOrTx, id: number): Promise<GpuTarget | undef
   return findGpuTarget(db, id);
 }
 
-export async function updateGpu(db: DbOrTx, id: number, f: { status: string; evidenceUrl: string | null; note: string | null }, userId: number | null): Promise<void> {
+export async function updateGpu(
+  db: DbOrTx,
+  id: number,
+  f: { status: string; evidenceUrl: string | null; note: string | null },
+  userId: number | null,
+): Promise<void> {
   await db.execute(sql`update gpu_records set status = ${f.status}::gpu_status, evidence_url = ${f.evidenceUrl}, note = ${f.note},
     updated_by = ${userId}, updated_at = now() where id = ${id}`);
 }

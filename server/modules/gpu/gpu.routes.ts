@@ -16,7 +16,12 @@ export function registerGpuRoutes(appBase: FastifyInstance, db: Db) {
   const tags = ['GPU'];
 
   app.get('/api/v1/gpu/board', {
-    schema: { tags, summary: 'Tablero de GPU de una OT-mes: una celda por entrada de producción (sitio y capa visibles)', querystring: GpuBoardQuery, response: { 200: GpuBoardResponse, 400: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Tablero de GPU de una OT-mes: una celda por entrada de producción (sitio y capa visibles)',
+      querystring: GpuBoardQuery,
+      response: { 200: GpuBoardResponse, 400: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => loadGpuBoard(db, request.actor!, request.query),
   });
 

@@ -11,7 +11,12 @@ export function exportGrid(grid: GridResponse): Promise<Buffer> {
     { header: 'Concepto', value: (r) => r.concept, width: 60 },
     { header: 'Unidad', value: (r) => r.unit, width: 8 },
     { header: 'Vol. autorizado', value: (r) => num(r.authorizedVolume), numFmt: '#,##0.######' },
-    ...grid.days.map((d, i): Column<GridRow> => ({ header: String(d.day), width: 9, value: (r) => num(r.volumes[i] ?? null), numFmt: '#,##0.######' })),
+    ...grid.days.map((d, i): Column<GridRow> => ({
+      header: String(d.day),
+      width: 9,
+      value: (r) => num(r.volumes[i] ?? null),
+      numFmt: '#,##0.######',
+    })),
     { header: `Total mes ${grid.layer}`, value: (r) => num(r.monthTotal), numFmt: '#,##0.######' },
     { header: 'Excedente', value: (r) => num(r.excessTotal), numFmt: '#,##0.######' },
     { header: 'P.U. M.N.', value: (r) => num(r.puMxn), numFmt: '#,##0.0000' },

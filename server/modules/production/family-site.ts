@@ -53,7 +53,8 @@ export function siteWindow(f: FamilyContext, role: SiteRole): ValidityWindow {
 export async function loadFamilySite(db: DbOrTx, workOrderId: number, siteId: number): Promise<FamilySite> {
   const f = await loadFamily(db, workOrderId);
   const site = familySites(f).find((s) => s.siteId === siteId);
-  if (!site) throw fail('validation_failed', `El sitio ${siteId} no pertenece a la OT ${f.initial.folio}`, { siteId, familyId: f.familyId });
+  if (!site)
+    throw fail('validation_failed', `El sitio ${siteId} no pertenece a la OT ${f.initial.folio}`, { siteId, familyId: f.familyId });
   return { ...f, siteId, siteName: site.name, siteRole: site.role, window: siteWindow(f, site.role) };
 }
 

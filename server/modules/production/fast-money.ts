@@ -67,7 +67,10 @@ export interface FastKpiItem {
 export function fastGridKpis(items: readonly FastKpiItem[]): GridKpis {
   const sums = { MXN: [0n, 0n, 0n], USD: [0n, 0n, 0n] };
   for (const i of items) {
-    for (const [cur, pu] of [['MXN', i.puMxn], ['USD', i.puUsd]] as const) {
+    for (const [cur, pu] of [
+      ['MXN', i.puMxn],
+      ['USD', i.puUsd],
+    ] as const) {
       if (pu === null) continue;
       const s = sums[cur];
       s[0]! += amountCents(i.authorizedVolume, pu);

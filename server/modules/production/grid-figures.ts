@@ -136,7 +136,13 @@ export function buildRow(r: AggregateRow, dayCount: number): BuiltRow {
 /** KPIs over the family's rows (month = every site, both layers). */
 export function kpisOfRows(rows: readonly AggregateRow[]): GridKpis {
   return fastGridKpis(
-    rows.map((r) => ({ authorizedVolume: r.authorized, puMxn: priceOrNull(r.puMxn), puUsd: priceOrNull(r.puUsd), producedBefore: r.before, producedThisMonth: r.monthAll })),
+    rows.map((r) => ({
+      authorizedVolume: r.authorized,
+      puMxn: priceOrNull(r.puMxn),
+      puUsd: priceOrNull(r.puUsd),
+      producedBefore: r.before,
+      producedThisMonth: r.monthAll,
+    })),
   );
 }
 

@@ -66,7 +66,15 @@ export async function loadGrid(db: DbOrTx, actor: Actor, q: GridQuery): Promise<
     const last = subtotals[subtotals.length - 1];
     if (last && last.subAnnex === r.subAnnex) last.lineItemCount += 1;
     else {
-      subtotals.push({ subAnnex: r.subAnnex, firstRow: i, lineItemCount: 1, authorizedMxn: '0.00', authorizedUsd: '0.00', monthMxn: '0.00', monthUsd: '0.00' });
+      subtotals.push({
+        subAnnex: r.subAnnex,
+        firstRow: i,
+        lineItemCount: 1,
+        authorizedMxn: '0.00',
+        authorizedUsd: '0.00',
+        monthMxn: '0.00',
+        monthUsd: '0.00',
+      });
       sums.push([0n, 0n, 0n, 0n]);
     }
     const s = sums[sums.length - 1]!;
@@ -77,7 +85,12 @@ export async function loadGrid(db: DbOrTx, actor: Actor, q: GridQuery): Promise<
   });
   subtotals.forEach((st, i) => {
     const s = sums[i]!;
-    Object.assign(st, { authorizedMxn: formatCents(s[0]!), authorizedUsd: formatCents(s[1]!), monthMxn: formatCents(s[2]!), monthUsd: formatCents(s[3]!) });
+    Object.assign(st, {
+      authorizedMxn: formatCents(s[0]!),
+      authorizedUsd: formatCents(s[1]!),
+      monthMxn: formatCents(s[2]!),
+      monthUsd: formatCents(s[3]!),
+    });
   });
 
   const locked = periodLock(report?.status, actor);

@@ -71,6 +71,13 @@ export type StoredEntry = {
   revision: number;
 };
 
+/** The OT-month's report id, without creating it (null when it does not exist yet). */
+export async function monthlyReportIdOf(db: DbOrTx, familyId: number, year: number, month: number): Promise<number | null> {
+  const r = await db.execute<{ id: number }>(sql`
+    select id from monthly_reports where work_order_id = ${familyId} and year = ${year} and month = ${month}`);
+  return r.rows[0]?.id ?? null;
+}
+
 /** Every entry of these line items dated on/after `fromDate` (null = all history). */
 export async function entriesFrom(db: DbOrTx, lineItemIds: readonly number[], fromDate: string | null): Promise<StoredEntry[]> {
   if (!lineItemIds.length) return [];
@@ -177,7 +184,9 @@ export async function insertGpuRecords(db: DbOrTx, entryIds: readonly number[], 
 
 /** The newest revision handed out (0 before the first write). */
 export async function currentRevision(db: DbOrTx): Promise<number> {
-  const r = await db.execute<{ v: number }>(sql`select case when is_called then last_value else 0 end::float8 as v from production_revision_seq`);
+  const r = await db.execute<{ v: number }>(
+    sql`select case when is_called then last_value else 0 end::float8 as v from production_revision_seq`,
+  );
   return r.rows[0]?.v ?? 0;
 }
 

@@ -20,7 +20,8 @@ export function registerProductionRoutes(appBase: FastifyInstance, db: Db) {
     schema: {
       tags,
       summary: 'Sábana de producción de una familia de OT, mes, sitio y capa (TE/CMA)',
-      description: 'Partidas en orden natural con subtotales por anexo, volúmenes por día, programado, excedentes, días bloqueados, KPIs y la revisión para guardar.',
+      description:
+        'Partidas en orden natural con subtotales por anexo, volúmenes por día, programado, excedentes, días bloqueados, KPIs y la revisión para guardar.',
       querystring: GridQuery,
       response: { 200: GridResponse, 400: ErrorBody, 404: ErrorBody },
     },

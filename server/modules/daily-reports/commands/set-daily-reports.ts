@@ -38,7 +38,13 @@ export interface SetDailyReportsResult {
 }
 
 function same(a: DailyReportRow, b: DailyFields): boolean {
-  return a.operationalStatus === b.operationalStatus && a.signatureStatus === b.signatureStatus && a.note === b.note && a.incident === b.incident && a.incidentUrl === b.incidentUrl;
+  return (
+    a.operationalStatus === b.operationalStatus &&
+    a.signatureStatus === b.signatureStatus &&
+    a.note === b.note &&
+    a.incident === b.incident &&
+    a.incidentUrl === b.incidentUrl
+  );
 }
 
 const snapshot = (r: DailyReportRow | DailyFields) => ({
@@ -85,14 +91,20 @@ export async function setDailyReports(db: Db, ctx: Ctx, input: SetDailyReportsIn
         continue;
       }
       if (cur?.signatureStatus === 'firmado' && !can(ctx.actor, 'production.correct')) {
-        throw fail('forbidden', `El día ${d} está firmado: solo un gerente de operaciones puede modificarlo o quitar la firma`, { date: d, siteId: fs.siteId });
+        throw fail('forbidden', `El día ${d} está firmado: solo un gerente de operaciones puede modificarlo o quitar la firma`, {
+          date: d,
+          siteId: fs.siteId,
+        });
       }
       if (fields) toWrite.push(d);
       else toDelete.push(cur!);
     }
 
     const written = fields ? await upsertReports(tx, period.monthlyReportId, fs.siteId, toWrite, fields, ctx.actor.id) : [];
-    await deleteReports(tx, toDelete.map((r) => r.id));
+    await deleteReports(
+      tx,
+      toDelete.map((r) => r.id),
+    );
 
     const audits: AuditInput[] = [];
     for (const w of written) {
@@ -101,7 +113,13 @@ export async function setDailyReports(db: Db, ctx: Ctx, input: SetDailyReportsIn
       audits.push({
         entity: 'daily_report',
         entityId: w.id,
-        action: !before ? 'create' : unsign ? 'unsign' : fields!.signatureStatus === 'firmado' && before.signatureStatus !== 'firmado' ? 'sign' : 'update',
+        action: !before
+          ? 'create'
+          : unsign
+            ? 'unsign'
+            : fields!.signatureStatus === 'firmado' && before.signatureStatus !== 'firmado'
+              ? 'sign'
+              : 'update',
         before: before ? { siteId: fs.siteId, date: w.date, ...snapshot(before) } : null,
         after: { siteId: fs.siteId, date: w.date, ...snapshot(fields!) },
         workOrderId: fs.familyId,

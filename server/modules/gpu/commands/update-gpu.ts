@@ -35,7 +35,8 @@ export async function updateGpuRecord(db: Db, ctx: Ctx, id: number, input: Updat
       );
     }
     if (next.status === before.status && next.evidenceUrl === before.evidenceUrl && next.note === before.note) return;
-    if (next.evidenceUrl !== null && !/^https?:\/\//i.test(next.evidenceUrl)) throw fail('validation_failed', 'La URL debe comenzar con http:// o https://');
+    if (next.evidenceUrl !== null && !/^https?:\/\//i.test(next.evidenceUrl))
+      throw fail('validation_failed', 'La URL debe comenzar con http:// o https://');
     await updateGpu(tx, id, next, ctx.actor.id);
     const backwards = next.status !== before.status && !gpuTransitionAllowed(before.status, next.status, 'supervisor');
     await recordAudit(tx, ctx, {

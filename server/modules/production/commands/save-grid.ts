@@ -27,6 +27,7 @@ import {
   insertEntries,
   insertGpuRecords,
   lockLineItems,
+  monthlyReportIdOf,
   scopeEntries,
   signedDates,
   updateExcess,
@@ -49,7 +50,8 @@ const MAX_ISSUES = 50;
 
 function parseCellVolume(v: string | number | null | undefined): ReturnType<typeof parseVolume> {
   // An empty cell (null, blank) means 0: the entry is deleted.
-  if (v === null || v === undefined || v === 0 || v === '0' || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
+  if (v === null || v === undefined || v === 0 || v === '0' || (typeof v === 'string' && v.trim() === ''))
+    return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
   return parseVolume(typeof v === 'string' ? v.trim() : v);
 }
 
@@ -64,7 +66,11 @@ export function parseCells(input: SaveGridBody): ParsedCell[] {
     if (issues.length >= MAX_ISSUES) return;
     const vol = parseCellVolume(c.volume);
     if (!vol.ok) {
-      issues.push({ path: `cells.${index}.volume`, code: vol.error, message: `Celda ${index + 1}: ${NUMBER_PARSE_ERROR_MESSAGES[vol.error].es} (máximo 6 decimales, sin negativos)` });
+      issues.push({
+        path: `cells.${index}.volume`,
+        code: vol.error,
+        message: `Celda ${index + 1}: ${NUMBER_PARSE_ERROR_MESSAGES[vol.error].es} (máximo 6 decimales, sin negativos)`,
+      });
       return;
     }
     let previous: string | undefined;
@@ -77,12 +83,20 @@ export function parseCells(input: SaveGridBody): ParsedCell[] {
       previous = p.value;
     }
     if (!parseIsoDate(c.date) || c.date < first || c.date > last) {
-      issues.push({ path: `cells.${index}.date`, code: 'not_in_month', message: `Celda ${index + 1}: la fecha ${c.date} no pertenece a ${input.month}/${input.year}` });
+      issues.push({
+        path: `cells.${index}.date`,
+        code: 'not_in_month',
+        message: `Celda ${index + 1}: la fecha ${c.date} no pertenece a ${input.month}/${input.year}`,
+      });
       return;
     }
     const key = `${c.lineItemId}|${c.date}`;
     if (seen.has(key)) {
-      issues.push({ path: `cells.${index}`, code: 'duplicate', message: `Celda ${index + 1}: la partida ${c.lineItemId} del ${c.date} viene repetida` });
+      issues.push({
+        path: `cells.${index}`,
+        code: 'duplicate',
+        message: `Celda ${index + 1}: la partida ${c.lineItemId} del ${c.date} viene repetida`,
+      });
       return;
     }
     seen.add(key);
@@ -102,24 +116,49 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   return db.transaction(async (tx) => {
     const fs = await loadFamilySite(tx, input.workOrderId, siteId);
     ensureCanWrite(ctx.actor, fs);
-    const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
+    // A save that changes nothing must not create the month's report: look it up first, lock later.
+    const reportId = await monthlyReportIdOf(tx, fs.familyId, year, month);
 
     const submitted = [...new Set(cells.map((c) => c.lineItemId))];
     const items = new Map((await familyLineItems(tx, fs.familyId, submitted)).map((li) => [li.id, li]));
     const unknown = cells.filter((c) => !items.has(c.lineItemId)).slice(0, MAX_ISSUES);
     if (unknown.length) {
-      throw invalid(unknown.map((c) => ({ path: `cells.${c.index}.lineItemId`, code: 'unknown_line_item', message: `La partida ${c.lineItemId} no pertenece a la OT ${fs.initial.folio}` })));
+      throw invalid(
+        unknown.map((c) => ({
+          path: `cells.${c.index}.lineItemId`,
+          code: 'unknown_line_item',
+          message: `La partida ${c.lineItemId} no pertenece a la OT ${fs.initial.folio}`,
+        })),
+      );
     }
 
     // First pass without row locks: most cells of a full-grid save do not change.
     const stored0 = new Map<string, string>();
-    for (const e of await scopeEntries(tx, { monthlyReportId: period.monthlyReportId, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) }, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
-    const intended = cells.filter((c) => (c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0')));
+    const scope = { monthlyReportId: reportId ?? 0, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) };
+    for (const e of reportId === null ? [] : await scopeEntries(tx, scope, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
+    const intended = cells.filter((c) =>
+      c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0'),
+    );
     let unchanged = cells.length - intended.length;
 
     if (!intended.length) {
-      return { revision: await currentRevision(tx), inserted: 0, updated: 0, deleted: 0, unchanged, excessChanged: 0, gpuCreated: 0, gpuDeleted: 0, rows: [], ...(input.withKpis ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) } : {}) };
+      return {
+        revision: await currentRevision(tx),
+        inserted: 0,
+        updated: 0,
+        deleted: 0,
+        unchanged,
+        excessChanged: 0,
+        gpuCreated: 0,
+        gpuDeleted: 0,
+        rows: [],
+        ...(input.withKpis
+          ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: reportId, siteId, layer, year, month }) }
+          : {}),
+      };
     }
+
+    const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
 
     for (const c of intended) assertInWindow(fs, c.date);
     const signed = await signedDates(tx, period.monthlyReportId, siteId);
@@ -132,7 +171,8 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const byCell = new Map<string, StoredEntry>();
     for (const e of entries) if (e.siteId === siteId && e.layer === layer) byCell.set(`${e.lineItemId}|${e.date}`, e);
 
-    const stale: { lineItemId: number; siteId: number; date: string; layer: string; current: string | null; revision: number | null }[] = [];
+    const stale: { lineItemId: number; siteId: number; date: string; layer: string; current: string | null; revision: number | null }[] =
+      [];
     const ops: Op[] = [];
     for (const c of intended) {
       const stored = byCell.get(`${c.lineItemId}|${c.date}`);
@@ -143,7 +183,14 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       }
       const conflict = c.previous !== undefined ? current !== c.previous : stored !== undefined && stored.revision > input.baseRevision;
       if (conflict) {
-        stale.push({ lineItemId: c.lineItemId, siteId, date: c.date, layer, current: stored ? current : null, revision: stored?.revision ?? null });
+        stale.push({
+          lineItemId: c.lineItemId,
+          siteId,
+          date: c.date,
+          layer,
+          current: stored ? current : null,
+          revision: stored?.revision ?? null,
+        });
         continue;
       }
       ops.push({ kind: !stored ? 'insert' : c.volume === '0' ? 'delete' : 'update', cell: c, stored });
@@ -157,7 +204,10 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     }
 
     const deletes = ops.filter((o) => o.kind === 'delete');
-    const evidence = await gpuEvidenceOf(tx, deletes.map((o) => o.stored!.id));
+    const evidence = await gpuEvidenceOf(
+      tx,
+      deletes.map((o) => o.stored!.id),
+    );
     const withEvidence = evidence.find((g) => g.hasEvidence);
     if (withEvidence) throw gpuHasEvidence(withEvidence.entryId);
 
@@ -168,10 +218,25 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const walk: LineItemExcessEntry[] = [];
     for (const e of entries) {
       if (deletedIds.has(e.id)) continue;
-      walk.push({ id: e.id, lineItemId: e.lineItemId, date: e.date, layer: e.layer, siteId: e.siteId, volume: newVolume.get(e.id) ?? canon(e.volume) });
+      walk.push({
+        id: e.id,
+        lineItemId: e.lineItemId,
+        date: e.date,
+        layer: e.layer,
+        siteId: e.siteId,
+        volume: newVolume.get(e.id) ?? canon(e.volume),
+      });
     }
     const inserts = ops.filter((o) => o.kind === 'insert');
-    for (const o of inserts) walk.push({ id: `new:${o.cell.lineItemId}|${o.cell.date}`, lineItemId: o.cell.lineItemId, date: o.cell.date, layer, siteId, volume: o.cell.volume });
+    for (const o of inserts)
+      walk.push({
+        id: `new:${o.cell.lineItemId}|${o.cell.date}`,
+        lineItemId: o.cell.lineItemId,
+        date: o.cell.date,
+        layer,
+        siteId,
+        volume: o.cell.volume,
+      });
     const capMap = new Map(touched.map((id) => [id, items.get(id)!.cap]));
     const excess = excessAfterChanges(walk, capMap, await volumeBefore(tx, touched, year, month));
 
@@ -183,12 +248,16 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       volumes: updates.map((o) => o.cell.volume),
       excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
     });
-    const inserted = await insertEntries(tx, { monthlyReportId: period.monthlyReportId, siteId, layer, userId }, {
-      lineItemIds: inserts.map((o) => o.cell.lineItemId),
-      dates: inserts.map((o) => o.cell.date),
-      volumes: inserts.map((o) => o.cell.volume),
-      excess: inserts.map((o) => excess.get(`new:${o.cell.lineItemId}|${o.cell.date}`) ?? '0'),
-    });
+    const inserted = await insertEntries(
+      tx,
+      { monthlyReportId: period.monthlyReportId, siteId, layer, userId },
+      {
+        lineItemIds: inserts.map((o) => o.cell.lineItemId),
+        dates: inserts.map((o) => o.cell.date),
+        volumes: inserts.map((o) => o.cell.volume),
+        excess: inserts.map((o) => excess.get(`new:${o.cell.lineItemId}|${o.cell.date}`) ?? '0'),
+      },
+    );
     const excessIds: number[] = [];
     const excessValues: string[] = [];
     for (const e of entries) {
@@ -209,14 +278,27 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const insertedId = new Map(inserted.map((r) => [`${r.lineItemId}|${r.date}`, r.id]));
     await auditCells(
       tx,
-      { actorId: userId, actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`, via: ctx.via, requestId: ctx.requestId ?? null, workOrderId: fs.familyId },
+      {
+        actorId: userId,
+        actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
+        via: ctx.via,
+        requestId: ctx.requestId ?? null,
+        workOrderId: fs.familyId,
+      },
       {
         entityIds: ops.map((o) => String(o.stored?.id ?? insertedId.get(`${o.cell.lineItemId}|${o.cell.date}`))),
         actions: ops.map((o) => o.kind),
         changes: ops.map((o) =>
           JSON.stringify({
             volume: { before: o.stored ? canon(o.stored.volume) : null, after: o.kind === 'delete' ? null : o.cell.volume },
-            ...(o.kind === 'insert' ? { lineItemId: { before: null, after: o.cell.lineItemId }, date: { before: null, after: o.cell.date }, siteId: { before: null, after: siteId }, layer: { before: null, after: layer } } : {}),
+            ...(o.kind === 'insert'
+              ? {
+                  lineItemId: { before: null, after: o.cell.lineItemId },
+                  date: { before: null, after: o.cell.date },
+                  siteId: { before: null, after: siteId },
+                  layer: { before: null, after: layer },
+                }
+              : {}),
           }),
         ),
       },
@@ -229,11 +311,16 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       updated: updates.length,
       deleted: deletes.length,
       unchanged,
-      excessChanged: excessIds.length + updates.filter((o) => canon(o.stored!.excess) !== (excess.get(o.stored!.id) ?? '0')).length + inserted.filter((r) => (excess.get(`new:${r.lineItemId}|${r.date}`) ?? '0') !== '0').length,
+      excessChanged:
+        excessIds.length +
+        updates.filter((o) => canon(o.stored!.excess) !== (excess.get(o.stored!.id) ?? '0')).length +
+        inserted.filter((r) => (excess.get(`new:${r.lineItemId}|${r.date}`) ?? '0') !== '0').length,
       gpuCreated,
       gpuDeleted,
       rows: await figuresOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }, touched),
-      ...(input.withKpis ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) } : {}),
+      ...(input.withKpis
+        ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) }
+        : {}),
     };
   });
 }

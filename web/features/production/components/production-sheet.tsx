@@ -126,13 +126,19 @@ export function ProductionSheet({
     return [...frozen, ...days, ...tail];
   }, [data.days, t, locale]);
 
-  const dayOf = (col: number): number | null => (col >= FROZEN && col < FROZEN + dayCount ? col - FROZEN + 1 : null);
-  const itemAt = (r: number): { row: GridRow; index: number } | null => {
-    const d = rows[r];
-    if (!d || d.kind !== 'item') return null;
-    const row = data.rows[d.index];
-    return row ? { row, index: d.index } : null;
-  };
+  const dayOf = useCallback(
+    (col: number): number | null => (col >= FROZEN && col < FROZEN + dayCount ? col - FROZEN + 1 : null),
+    [dayCount],
+  );
+  const itemAt = useCallback(
+    (r: number): { row: GridRow; index: number } | null => {
+      const d = rows[r];
+      if (!d || d.kind !== 'item') return null;
+      const row = data.rows[d.index];
+      return row ? { row, index: d.index } : null;
+    },
+    [rows, data.rows],
+  );
 
   const writability = useMemo(
     () => ({
@@ -162,9 +168,8 @@ export function ProductionSheet({
         return '';
       }
       return drafts.get(cellKey(item.row.lineItemId, day)) ?? item.row.volumes[day - 1] ?? '';
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
-    [rows, data, drafts, live, columns],
+    [itemAt, dayOf, drafts, live, columns],
   );
 
   const renderCell = useCallback(
@@ -232,9 +237,8 @@ export function ProductionSheet({
           <span className="pg-value">{shown}</span>
         </>
       );
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
-    [rows, data, drafts, live, columns, showPlanned, t],
+    [rows, data, drafts, live, columns, showPlanned, t, dayOf],
   );
 
   const cellClassName = useCallback(
@@ -256,9 +260,8 @@ export function ProductionSheet({
       const executed = live.rows.get(d.index)?.volumes[day - 1] ?? row.volumes[day - 1];
       if (planned && positive(planned) && executed && toDec(executed).gte(toDec(planned))) classes.push('pg-met');
       return classes.join(' ');
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
-    [rows, data, drafts, live, conflictKeys, editable],
+    [rows, data, drafts, live, conflictKeys, editable, dayOf],
   );
 
   const cellTitle = useCallback(
@@ -278,9 +281,8 @@ export function ProductionSheet({
       const other = item.row.otherLayer[day - 1];
       if (other) parts.push(t('prod.cell.otherLayer', { layer: data.layer === 'TE' ? 'CMA' : 'TE', volume: vol(other) }));
       return parts.length > 0 ? parts.join(' · ') : undefined;
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
-    [rows, data, live, t],
+    [itemAt, dayOf, data, live, t],
   );
 
   const handleWrite = useCallback(
