@@ -129,13 +129,13 @@ describe('parseAnnex on a generated 3,000 × 31 sábana', async () => {
   const warm = performance.now() - t1;
   console.info(`parseAnnex(3,000 rows × 31 days, ${(buffer.length / 1024).toFixed(0)} KiB): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`);
 
-  it('parses every row and day well under 1.5 s', () => {
+  // Timing is measured by `npm run bench` (S3), never asserted in tests.
+  it('parses every row and day', () => {
     expect(result.items).toHaveLength(3000);
     expect(result.errors).toEqual([]);
     expect(result.dayColumns).toHaveLength(31);
     expect(result.items.some((i) => i.planned.length > 0)).toBe(true);
     expect(again.items).toEqual(result.items);
-    expect(Math.min(cold, warm)).toBeLessThan(1500);
   });
 
   it('is deterministic per seed and reads text day headers the same as date cells', async () => {

@@ -29,10 +29,6 @@ describe('parseContractCatalogue on the real contract Anexo C', async () => {
     expect(result.skippedSheets).toEqual([{ sheet: 'Anexo C-CR', reason_es: '«Anexo C-CR» fila 6: faltan P.U. M.N.' }]);
   });
 
-  it('parses in well under 1.5 s', () => {
-    expect(Math.min(cold, warm)).toBeLessThan(1500);
-  });
-
   it('gives exact rows (original-system.md A.1 examples)', () => {
     const find = (sheet: string, code: string) => result.items.filter((i) => i.sheet === sheet && i.code === code);
     expect(find('Anexo C-2-CR', '2.1.')).toEqual([

@@ -112,6 +112,16 @@ describe('sites', () => {
     expect(paged.total).toBe(2);
   });
 
+  it('search treats % and _ as plain characters, not wildcards', async () => {
+    await t.admin.post('/api/v1/sites', { name: 'Avance 100% patio', kind: 'yard' });
+    await t.admin.post('/api/v1/sites', { name: 'Patio_Norte', kind: 'yard' });
+    const names = async (q: string) => ((await t.admin.get(`/api/v1/sites?q=${encodeURIComponent(q)}`)).json().items as { name: string }[]).map((s) => s.name);
+    expect(await names('%')).toEqual(['Avance 100% patio']);
+    expect(await names('_')).toEqual(['Patio_Norte']);
+    expect(await names('0% p')).toEqual(['Avance 100% patio']);
+    expect(await names('\\')).toEqual([]);
+  });
+
   it('unknown id → 404 not_found on GET and PATCH, and a bad id → 400', async () => {
     const get = await t.admin.get('/api/v1/sites/999999');
     expect(get.statusCode).toBe(404);

@@ -273,3 +273,20 @@ describe('production grid: zero deletes and GPU evidence', () => {
     expect(left.rows[0].n).toBe(1);
   });
 });
+
+describe('production grid: no-op saves', () => {
+  it('a save that changes nothing writes nothing and does not create the monthly report', async () => {
+    const f = await buildProductionFamily(t);
+    const g = { workOrderId: f.workOrderId, siteId: f.siteId, year: 2025, month: 5 };
+    const res = await saveCells(t.admin, g, [
+      { lineItemId: f.lineItemIds[0]!, date: '2025-05-01', volume: 0 },
+      { lineItemId: f.lineItemIds[1]!, date: '2025-05-02', volume: '', previous: null },
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ inserted: 0, updated: 0, deleted: 0, unchanged: 2, rows: [] });
+    const reports = await t.database.pool.query(`select count(*)::int as n from monthly_reports where work_order_id = $1`, [f.familyId]);
+    expect(reports.rows[0].n).toBe(0);
+    const withKpis = await t.admin.put('/api/v1/production/grid', { ...g, layer: 'TE', baseRevision: 0, cells: [], withKpis: true });
+    expect(withKpis.json().kpis.MXN.authorized).toBe('3000.00');
+  });
+});

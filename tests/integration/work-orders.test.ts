@@ -409,6 +409,13 @@ describe('list and export', () => {
     expect(page.items).toHaveLength(1);
   });
 
+  it('q treats % and _ literally', async () => {
+    await t.admin.post('/api/v1/work-orders', body({ folio: 'PCT_100%' }));
+    const folios = async (q: string) => ((await t.admin.get(`/api/v1/work-orders?q=${encodeURIComponent(q)}`)).json().items as { folio: string }[]).map((w) => w.folio);
+    expect(await folios('_100%')).toEqual(['PCT_100%']);
+    expect(await folios('%')).toEqual(['PCT_100%']);
+  });
+
   it('refuses bad filter values with 400', async () => {
     for (const q of ['status=abierta', 'kind=child', 'clientId=abc', 'limit=0', 'limit=100000', 'offset=-1', 'siteId=1.5']) {
       const res = await t.admin.get(`/api/v1/work-orders?${q}`);

@@ -47,7 +47,8 @@ export function registerCatalogue(appBase: FastifyInstance, db: Db, spec: Catalo
 
   function where(q: z.infer<typeof ListQuery>): SQL | undefined {
     const parts: (SQL | undefined)[] = [];
-    if (q.q) parts.push(or(...spec.searchColumns.map((c) => ilike(c, `%${q.q}%`))));
+    // % and _ typed by the user are literal characters, not LIKE wildcards.
+    if (q.q) parts.push(or(...spec.searchColumns.map((c) => ilike(c, `%${q.q!.replace(/[\\%_]/g, (m) => `\\${m}`)}%`))));
     if (q.active !== undefined) parts.push(eq(spec.table.active, q.active));
     return and(...parts);
   }

@@ -36,6 +36,9 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
   return r.rows[0];
 }
 
+/** A contains-pattern where % and _ typed by the user are literal characters. */
+const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 export async function listUsers(
   db: DbOrTx,
   f: { q?: string | undefined; active?: boolean | undefined; role?: string | undefined; limit: number; offset: number },
@@ -43,7 +46,7 @@ export async function listUsers(
   const where = sql.join(
     [
       sql`true`,
-      f.q ? sql`(u.email ilike ${'%' + f.q + '%'} or u.name ilike ${'%' + f.q + '%'})` : undefined,
+      f.q ? sql`(u.email ilike ${likeOf(f.q)} or u.name ilike ${likeOf(f.q)})` : undefined,
       f.active === undefined ? undefined : sql`u.active = ${f.active}`,
       f.role ? sql`u.role = ${f.role}` : undefined,
     ].filter((x) => x !== undefined),

@@ -95,7 +95,10 @@ export interface WorkOrderFilter {
 
 export async function listWorkOrders(db: DbOrTx, f: WorkOrderFilter): Promise<{ items: WorkOrderRow[]; total: number }> {
   const conditions: SQL[] = [sql`true`];
-  if (f.q) conditions.push(sql`(w.folio ilike ${'%' + f.q + '%'} or w.description ilike ${'%' + f.q + '%'} or c.name ilike ${'%' + f.q + '%'})`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`; // % and _ typed by the user are literal
+    conditions.push(sql`(w.folio ilike ${like} or w.description ilike ${like} or c.name ilike ${like})`);
+  }
   if (f.status) conditions.push(sql`w.status = ${f.status}`);
   if (f.kind) conditions.push(sql`w.kind = ${f.kind}`);
   if (f.clientId) conditions.push(sql`w.client_id = ${f.clientId}`);
