@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiSession, loginAs, newPage, screenshot } from '../support/browser';
-import { arrangeScenario, launchChromium, type Scenario } from './production-arrange';
+import { apiSession, launchBrowser, loginAs, newPage, screenshot } from '../support/browser';
+import { arrangeScenario, type Scenario } from './production-arrange';
 
 let browser: Browser;
 let s: Scenario;
@@ -22,7 +22,7 @@ async function ok<T = any>(p: Promise<{ status: number; text: string; json(): an
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchBrowser();
   s = await arrangeScenario(`MR${Date.now().toString(36).toUpperCase()}`, { c2: ['100'], c3: ['100'] });
   const dates = Array.from({ length: 20 }, (_, i) => `2025-03-${String(i + 1).padStart(2, '0')}`);
   await ok(s.admin.call('POST', '/api/v1/daily-reports/bulk', { workOrderId: s.workOrderId, siteId: s.siteId, dates, report: { operationalStatus: 'productivo', signatureStatus: 'en_proceso' } }));

@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { apiSession, CHROMIUM, launchBrowser } from '../support/browser';
+import { apiSession } from '../support/browser';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 export const PERIOD = { year: 2025, month: 3 };
@@ -174,31 +173,4 @@ export async function arrangeScenario(tag: string, caps: { c2: string[]; c3: str
     })),
     supervisor,
   };
-}
-
-/**
- * tests/support/browser.ts#launchBrowser passes `--user-data-dir`, which playwright-core 1.65
- * refuses in `launch()` (reported to the lead). Same flags without it: `launch()` already gives
- * every browser a fresh temporary profile.
- */
-export async function launchChromium(): Promise<Browser> {
-  try {
-    return await launchBrowser();
-  } catch (error) {
-    if (!String(error).includes('userDataDir')) throw error;
-    return chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
-  }
 }

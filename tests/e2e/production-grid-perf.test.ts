@@ -10,8 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gridKpis } from '../../domain/grid-kpis';
 import { amount, sumAmounts } from '../../domain/money';
-import { apiSession, loginAs, newPage } from '../support/browser';
-import { launchChromium } from './production-arrange';
+import { apiSession, launchBrowser, loginAs, newPage } from '../support/browser';
 
 const N = Number(process.env.GRID_PERF_ROWS ?? 3000);
 const DAYS = 31;
@@ -111,7 +110,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchBrowser();
   ({ page } = await newPage(browser));
   await loginAs(page);
 }, 120_000);

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridKpis } from '../../domain/grid-kpis';
 import { formatAmount } from '../../domain/money';
-import { loginAs, newPage, screenshot } from '../support/browser';
-import { arrangeScenario, launchChromium, PERIOD, type Scenario } from './production-arrange';
+import { launchBrowser, loginAs, newPage, screenshot } from '../support/browser';
+import { arrangeScenario, PERIOD, type Scenario } from './production-arrange';
 
 let browser: Browser;
 let page: Page;
@@ -37,7 +37,7 @@ async function saveGrid() {
 
 beforeAll(async () => {
   s = await arrangeScenario(`P${Date.now().toString(36).toUpperCase()}`, { c2: ['10', '2000', '50'], c3: ['5'] });
-  browser = await launchChromium();
+  browser = await launchBrowser();
   ({ page } = await newPage(browser));
   await loginAs(page, s.supervisor.email, s.supervisor.password);
 }, 180_000);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   manager = await t.userWithRole('gerente_operaciones');
 });
 afterAll(async () => {
-  for (const s of servers) s.closeAllConnections?.(), s.close();
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
   await t.close();
 });
 

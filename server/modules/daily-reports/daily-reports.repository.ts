@@ -67,7 +67,7 @@ export async function lockReports(
 ): Promise<Map<string, DailyReportRow>> {
   const r = await db.execute<DailyReportRow>(sql`
     select ${COLUMNS} from daily_reports d join monthly_reports m on m.id = d.monthly_report_id
-    where d.monthly_report_id = ${monthlyReportId} and d.site_id = ${siteId} and d.date = any(${arr(dates)}::date[]) for update of d`);
+    where d.monthly_report_id = ${monthlyReportId} and d.site_id = ${siteId} and d.date = any(${arr(dates)}::date[]) order by d.date for update of d`);
   return new Map(r.rows.map((x) => [x.date, x]));
 }
 

@@ -20,13 +20,15 @@ export type FamilyLineItem = {
   id: number;
   subAnnex: string;
   cap: string;
+  puMxn: string;
+  puUsd: string;
 };
 
 /** The family's line items among `ids` (ids of other families are simply not returned). */
 export async function familyLineItems(db: DbOrTx, familyId: number, ids: readonly number[]): Promise<FamilyLineItem[]> {
   const r = await db.execute<FamilyLineItem>(sql`
-    select id, sub_annex as "subAnnex", authorized_volume::text as cap from line_items
-    where family_id = ${familyId} and id = any(${arr(ids)}::int[])`);
+    select id, sub_annex as "subAnnex", authorized_volume::text as cap, trim_scale(pu_mxn)::text as "puMxn", trim_scale(pu_usd)::text as "puUsd"
+    from line_items where family_id = ${familyId} and id = any(${arr(ids)}::int[])`);
   return r.rows;
 }
 
@@ -107,11 +109,18 @@ export async function caps(db: DbOrTx, lineItemIds: readonly number[]): Promise<
   return new Map(r.rows.map((x) => [x.id, x.cap]));
 }
 
-/** Dates of the month whose daily report at this site is Firmado. */
-export async function signedDates(db: DbOrTx, monthlyReportId: number, siteId: number): Promise<Set<string>> {
-  const r = await db.execute<{ date: string }>(sql`
-    select date from daily_reports where monthly_report_id = ${monthlyReportId} and site_id = ${siteId} and signature_status = 'firmado'`);
-  return new Set(r.rows.map((x) => x.date));
+/**
+ * Which of these dates have a Firmado daily report at this site. The reports are share-locked
+ * for the rest of the transaction, so a concurrent signature waits for this save to commit
+ * (and a save never lands on a day signed while it was running).
+ */
+export async function signedDates(db: DbOrTx, monthlyReportId: number, siteId: number, dates: readonly string[]): Promise<Set<string>> {
+  if (!dates.length) return new Set();
+  const r = await db.execute<{ date: string; signed: boolean }>(sql`
+    select date, signature_status = 'firmado' as signed from daily_reports
+    where monthly_report_id = ${monthlyReportId} and site_id = ${siteId} and date = any(${arr(dates)}::date[])
+    order by date for share`);
+  return new Set(r.rows.filter((x) => x.signed).map((x) => x.date));
 }
 
 export async function gpuEvidenceOf(db: DbOrTx, entryIds: readonly number[]): Promise<{ entryId: number; hasEvidence: boolean }[]> {

@@ -36,7 +36,7 @@ import {
   type StoredEntry,
 } from '../production.repository';
 import { excessAfterChanges } from '../recompute-excess';
-import { figuresOf, kpisOf } from '../grid-figures';
+import { figuresFromEntries, kpisOf } from '../grid-figures';
 
 interface ParsedCell {
   index: number;
@@ -161,7 +161,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
 
     for (const c of intended) assertInWindow(fs, c.date);
-    const signed = await signedDates(tx, period.monthlyReportId, siteId);
+    const signed = await signedDates(tx, period.monthlyReportId, siteId, [...new Set(intended.map((c) => c.date))]);
     const onSigned = intended.find((c) => signed.has(c.date));
     if (onSigned) throw daySigned({ siteId, date: onSigned.date });
 
@@ -317,7 +317,12 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
         inserted.filter((r) => (excess.get(`new:${r.lineItemId}|${r.date}`) ?? '0') !== '0').length,
       gpuCreated,
       gpuDeleted,
-      rows: await figuresOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }, touched),
+      rows: figuresFromEntries(
+        touched.map((id) => items.get(id)!),
+        walk,
+        excess,
+        { siteId, layer, year, month },
+      ),
       ...(input.withKpis
         ? { kpis: await kpisOf(tx, { familyId: fs.familyId, monthlyReportId: period.monthlyReportId, siteId, layer, year, month }) }
         : {}),
