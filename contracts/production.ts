@@ -22,7 +22,7 @@
  * (a deletion by someone else cannot be detected that way, so the UI always sends `previous`).
  */
 import { z } from 'zod';
-import { Id, IsoDate } from './common';
+import { Id } from './common';
 import { MonthlyReportRef, Month, SignatureStatus, OperationalStatus, Year } from './daily-reports';
 
 export const Layer = z.enum(['TE', 'CMA']);
@@ -142,8 +142,9 @@ export type GridResponse = z.infer<typeof GridResponse>;
 const VolumeInput = z.union([z.string().max(64), z.number(), z.null()]);
 
 export const GridCellInput = z.object({
-  lineItemId: Id,
-  date: IsoDate,
+  lineItemId: z.number().int().positive(),
+  /** `YYYY-MM-DD`, a day of the saved month (checked by the server, per cell). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Fecha inválida: use AAAA-MM-DD'),
   volume: VolumeInput,
   /** The value the client loaded for this cell (null/"0" = empty). See the module comment. */
   previous: VolumeInput.optional(),

@@ -36,3 +36,28 @@ describe('fast money', () => {
     );
   });
 });
+
+describe('fast volume parsing of grid cells', () => {
+  it('gives exactly what domain parseVolume gives, for valid and invalid input', async () => {
+    const { parseCellVolume } = await import('../../server/modules/production/commands/save-grid');
+    const { parseVolume } = await import('../../domain/money');
+    const text = fc.oneof(
+      fc.tuple(fc.stringMatching(/^\d{1,13}$/), fc.stringMatching(/^\d{0,8}$/)).map(([i, f]) => (f ? `${i}.${f}` : i)),
+      fc.string({ maxLength: 12 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        if (s.trim() === '' || s.trim() === '0') return true; // empty cell: 0 by the grid's rule
+        expect(parseCellVolume(s)).toEqual(parseVolume(s.trim()));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e12 }), (n) => {
+        if (n !== 0) expect(parseCellVolume(n)).toEqual(parseVolume(n));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});

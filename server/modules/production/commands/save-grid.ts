@@ -6,7 +6,7 @@
  * and excess changes set-based → keep GPU records → audit each changed cell (before/after).
  */
 import { staleGrid, daySigned, gpuHasEvidence, DomainError } from '../../../../domain/errors';
-import { lastDayOfMonth, firstDayOfMonth, parseIsoDate } from '../../../../domain/dates';
+import { lastDayOfMonth, firstDayOfMonth } from '../../../../domain/dates';
 import { parseVolume, NUMBER_PARSE_ERROR_MESSAGES } from '../../../../domain/money';
 import { requiresGpu } from '../../../../domain/gpu';
 import type { LineItemExcessEntry } from '../../../../domain/excess';
@@ -47,11 +47,23 @@ interface ParsedCell {
 }
 
 const MAX_ISSUES = 50;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseCellVolume(v: string | number | null | undefined): ReturnType<typeof parseVolume> {
+const PLAIN_VOLUME = /^\d{1,12}(?:\.\d{1,6})?$/;
+
+/** Canonical text of a plain volume without decimal.js (the common case of a 93,000-cell save). */
+function plainCanonical(text: string): string {
+  let t = text.replace(/^0+(?=\d)/, '');
+  if (t.includes('.')) t = t.replace(/0+$/, '').replace(/\.$/, '');
+  return t;
+}
+
+export function parseCellVolume(v: string | number | null | undefined): ReturnType<typeof parseVolume> {
   // An empty cell (null, blank) means 0: the entry is deleted.
   if (v === null || v === undefined || v === 0 || v === '0' || (typeof v === 'string' && v.trim() === ''))
     return { ok: true, value: '0' } as ReturnType<typeof parseVolume>;
+  const text = typeof v === 'string' ? v.trim() : Number.isFinite(v) ? String(v) : '';
+  if (PLAIN_VOLUME.test(text)) return { ok: true, value: plainCanonical(text) } as ReturnType<typeof parseVolume>;
   return parseVolume(typeof v === 'string' ? v.trim() : v);
 }
 
@@ -82,7 +94,8 @@ export function parseCells(input: SaveGridBody): ParsedCell[] {
       }
       previous = p.value;
     }
-    if (!parseIsoDate(c.date) || c.date < first || c.date > last) {
+    // A well-formed date between the month's first and last day is a real day of that month.
+    if (!ISO_DATE.test(c.date) || c.date < first || c.date > last) {
       issues.push({
         path: `cells.${index}.date`,
         code: 'not_in_month',
@@ -135,7 +148,8 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     // First pass without row locks: most cells of a full-grid save do not change.
     const stored0 = new Map<string, string>();
     const scope = { monthlyReportId: reportId ?? 0, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) };
-    for (const e of reportId === null ? [] : await scopeEntries(tx, scope, submitted)) stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
+    for (const e of reportId === null ? [] : await scopeEntries(tx, scope, submitted))
+      stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
     const intended = cells.filter((c) =>
       c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0'),
     );
