@@ -3,20 +3,30 @@ import { connect } from '../../server/db/database';
 import { saveGrid } from '../../server/modules/production/commands/save-grid';
 import { systemCtx } from '../../server/context';
 import { prng } from './stats';
-const server = await startEmbeddedPostgres({ dataDir: process.env.DIR ?? '/tmp/benchq', port: 54997 });
+const server = await startEmbeddedPostgres({ dataDir: process.env.DIR ?? '/tmp/benchfull', port: 54997 });
 const database = connect(server.url.replace(/\/postgres$/, '/carpeta_bench'), 'embedded');
 const fam = (await database.pool.query(`select id from work_orders where folio='BENCH-MAIN'`)).rows[0].id;
 const site = (await database.pool.query(`select site_id from work_order_sites where work_order_id=$1`, [fam])).rows[0].site_id;
 const items = (await database.pool.query(`select id from line_items where family_id=$1 order by sort_key`, [fam])).rows.map((r) => r.id);
 const m = `select id from monthly_reports where work_order_id = ${fam} and year = 2025 and month = 8`;
-for (let k = 0; k < 3; k++) {
+const ctx = systemCtx();
+for (let k = 0; k < 2; k++) {
   await database.pool.query(`delete from gpu_records where production_entry_id in (select id from production_entries where monthly_report_id in (${m}))`);
   await database.pool.query(`delete from production_entries where monthly_report_id in (${m})`);
   const rnd = prng(777);
   const cells = items.flatMap((li) => Array.from({ length: 31 }, (_, i) => ({ lineItemId: li, date: `2025-08-${String(i + 1).padStart(2, '0')}`, volume: rnd() < 0.3 ? (0.5 + rnd() * 19.5).toFixed(3) : 0 })));
-  const t = performance.now();
-  const r = await saveGrid(database.db, systemCtx(), { workOrderId: fam, siteId: site, year: 2025, month: 8, layer: 'TE', baseRevision: 1e15, cells });
+  let t = performance.now();
+  const r = await saveGrid(database.db, ctx, { workOrderId: fam, siteId: site, year: 2025, month: 8, layer: 'TE', baseRevision: 1e15, cells });
   console.log('\nS2a', (performance.now() - t).toFixed(0), r.inserted);
+  const jul = (await database.pool.query(`select line_item_id, date::text, volume::text from production_entries p join monthly_reports mr on mr.id = p.monthly_report_id where mr.work_order_id=$1 and mr.month=7 and p.site_id=$2 and p.layer='TE'`, [fam, site])).rows;
+  const cur = new Map(jul.map((r) => [`${r.line_item_id}|${r.date}`, r.volume]));
+  const full = items.flatMap((li) => Array.from({ length: 31 }, (_, i) => { const d = `2025-07-${String(i + 1).padStart(2, '0')}`; const v = cur.get(`${li}|${d}`); return { lineItemId: li, date: d, volume: v ? (Number(v) * 1.01).toFixed(4) : 0 }; }));
+  t = performance.now();
+  const c = await saveGrid(database.db, ctx, { workOrderId: fam, siteId: site, year: 2025, month: 7, layer: 'TE', baseRevision: 1e15, cells: full });
+  console.log('\nS2c', (performance.now() - t).toFixed(0), c.updated);
+  t = performance.now();
+  await saveGrid(database.db, ctx, { workOrderId: fam, siteId: site, year: 2025, month: 7, layer: 'TE', baseRevision: 1e15, cells: full });
+  console.log('\nS2d', (performance.now() - t).toFixed(0));
 }
 await database.close();
 await server.stop();

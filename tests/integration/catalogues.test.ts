@@ -115,7 +115,8 @@ describe('sites', () => {
   it('search treats % and _ as plain characters, not wildcards', async () => {
     await t.admin.post('/api/v1/sites', { name: 'Avance 100% patio', kind: 'yard' });
     await t.admin.post('/api/v1/sites', { name: 'Patio_Norte', kind: 'yard' });
-    const names = async (q: string) => ((await t.admin.get(`/api/v1/sites?q=${encodeURIComponent(q)}`)).json().items as { name: string }[]).map((s) => s.name);
+    const names = async (q: string) =>
+      ((await t.admin.get(`/api/v1/sites?q=${encodeURIComponent(q)}`)).json().items as { name: string }[]).map((s) => s.name);
     expect(await names('%')).toEqual(['Avance 100% patio']);
     expect(await names('_')).toEqual(['Patio_Norte']);
     expect(await names('0% p')).toEqual(['Avance 100% patio']);

@@ -411,7 +411,8 @@ describe('list and export', () => {
 
   it('q treats % and _ literally', async () => {
     await t.admin.post('/api/v1/work-orders', body({ folio: 'PCT_100%' }));
-    const folios = async (q: string) => ((await t.admin.get(`/api/v1/work-orders?q=${encodeURIComponent(q)}`)).json().items as { folio: string }[]).map((w) => w.folio);
+    const folios = async (q: string) =>
+      ((await t.admin.get(`/api/v1/work-orders?q=${encodeURIComponent(q)}`)).json().items as { folio: string }[]).map((w) => w.folio);
     expect(await folios('_100%')).toEqual(['PCT_100%']);
     expect(await folios('%')).toEqual(['PCT_100%']);
   });

@@ -160,6 +160,11 @@ export interface NewEntries {
   excess: string[];
 }
 
+/**
+ * New entries. `updated_by` stays null until someone changes the entry (the creator is
+ * `created_by`): every non-null user reference costs a foreign-key probe per row, and a first
+ * full-month save inserts ~28,000 rows.
+ */
 export async function insertEntries(
   db: DbOrTx,
   scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
@@ -167,8 +172,8 @@ export async function insertEntries(
 ): Promise<{ id: number; lineItemId: number; date: string; revision: number }[]> {
   if (!rows.lineItemIds.length) return [];
   const r = await db.execute<{ id: number; lineItemId: number; date: string; revision: number }>(sql`
-    insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by, updated_by)
-    select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}, ${scope.userId}
+    insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by)
+    select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}
     from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(li, d, v, e)
     returning id::int as id, line_item_id as "lineItemId", date, revision::float8 as revision`);
   return r.rows;
@@ -182,11 +187,12 @@ export async function updateExcess(db: DbOrTx, ids: readonly number[], excess: r
     from unnest(${arr(ids)}::bigint[], ${arr(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
 }
 
-export async function insertGpuRecords(db: DbOrTx, entryIds: readonly number[], userId: number | null): Promise<number> {
+/** GPU records the save creates ("Pendiente", nobody has worked on them yet: updated_by null). */
+export async function insertGpuRecords(db: DbOrTx, entryIds: readonly number[]): Promise<number> {
   if (!entryIds.length) return 0;
   const r = await db.execute(sql`
-    insert into gpu_records (production_entry_id, status, updated_by)
-    select u.id, 'pendiente', ${userId} from unnest(${arr(entryIds)}::bigint[]) as u(id)
+    insert into gpu_records (production_entry_id, status)
+    select u.id, 'pendiente' from unnest(${arr(entryIds)}::bigint[]) as u(id)
     on conflict (production_entry_id) do nothing`);
   return r.rowCount ?? 0;
 }

@@ -286,7 +286,6 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const gpuCreated = await insertGpuRecords(
       tx,
       inserted.filter((r) => requiresGpu(items.get(r.lineItemId)!.subAnnex, '1')).map((r) => r.id),
-      userId,
     );
 
     const insertedId = new Map(inserted.map((r) => [`${r.lineItemId}|${r.date}`, r.id]));
