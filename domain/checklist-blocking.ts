@@ -9,13 +9,17 @@ import { isLayer } from './layer.js';
 import { isPositiveDecimal } from './money.js';
 import type { ChecklistRef } from './checklist.js';
 import { SIGN_OFF_KINDS, SIGN_OFF_LABELS } from './sign-off.js';
+import type { IsoDate } from './dates.js';
 import {
   counted,
   distinct,
   joinCapped,
+  joinCappedTotal,
   makeItem,
   siteDaySegments,
+  type ChecklistContext,
   type ChecklistRule,
+  type ItemDefinition,
   type Message,
 } from './checklist-context.js';
 
@@ -47,6 +51,23 @@ export const dailyReportsComplete: ChecklistRule = (context) => {
   );
 };
 
+/** Item 2's description. */
+export const GPU_EVIDENCE: ItemDefinition = {
+  key: 'gpu_evidence',
+  blocking: true,
+  label: { es: 'GPU con evidencia (C-2/C-3)', en: 'GPU with evidence (C-2/C-3)' },
+  okMessage: {
+    es: 'Toda la producción C-2/C-3 tiene GPU con evidencia.',
+    en: 'All C-2/C-3 production has a GPU with evidence.',
+  },
+};
+
+/** Item 2's failure: `count` entries; `codes` the first distinct partida codes of `codeCount`. */
+export const gpuEvidenceMessage = (count: number, codes: readonly string[], codeCount: number): Message => ({
+  es: `${counted(count, 'registro', 'registros')} de producción C-2/C-3 sin GPU con evidencia (partidas ${joinCappedTotal(codes, codeCount, 'es')}).`,
+  en: `${counted(count, 'C-2/C-3 production entry', 'C-2/C-3 production entries')} without a GPU with evidence (line items ${joinCappedTotal(codes, codeCount, 'en')}).`,
+});
+
 /** 2. Every C-2/C-3 (and C2EXT/C3EXT) entry with volume > 0 has a GPU record with an evidence URL. */
 export const gpuEvidence: ChecklistRule = (context) => {
   const gpuByEntry = new Map(context.input.gpuRecords.map((g) => [g.productionEntryId, g]));
@@ -55,22 +76,25 @@ export const gpuEvidence: ChecklistRule = (context) => {
   );
   const codes = distinct(lacking.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
-    {
-      key: 'gpu_evidence',
-      blocking: true,
-      label: { es: 'GPU con evidencia (C-2/C-3)', en: 'GPU with evidence (C-2/C-3)' },
-      okMessage: {
-        es: 'Toda la producción C-2/C-3 tiene GPU con evidencia.',
-        en: 'All C-2/C-3 production has a GPU with evidence.',
-      },
-    },
+    GPU_EVIDENCE,
     lacking.map((e) => ({ kind: 'production_entry', id: e.id })),
-    () => ({
-      es: `${counted(lacking.length, 'registro', 'registros')} de producción C-2/C-3 sin GPU con evidencia (partidas ${joinCapped(codes, 'es')}).`,
-      en: `${counted(lacking.length, 'C-2/C-3 production entry', 'C-2/C-3 production entries')} without a GPU with evidence (line items ${joinCapped(codes, 'en')}).`,
-    }),
+    () => gpuEvidenceMessage(lacking.length, codes, codes.length),
   );
 };
+
+/** Item 3's description. */
+export const EXCESS_RESOLVED: ItemDefinition = {
+  key: 'excess_resolved',
+  blocking: true,
+  label: { es: 'Excedentes resueltos', en: 'Excess resolved' },
+  okMessage: { es: 'No hay excedentes sin resolver.', en: 'No unresolved excess.' },
+};
+
+/** Item 3's failure: `count` entries; `codes` the first distinct partida codes of `codeCount`. */
+export const excessResolvedMessage = (count: number, codes: readonly string[], codeCount: number): Message => ({
+  es: `${counted(count, 'registro', 'registros')} con excedente sin autorizar ni reconocer como no cobrable (partidas ${joinCappedTotal(codes, codeCount, 'es')}).`,
+  en: `${counted(count, 'entry', 'entries')} with excess neither authorized nor acknowledged as non-billable (line items ${joinCappedTotal(codes, codeCount, 'en')}).`,
+});
 
 /** 3. Every entry with excess is covered by a newer authorized volume or acknowledged as non-billable. */
 export const excessResolved: ChecklistRule = (context) => {
@@ -79,17 +103,9 @@ export const excessResolved: ChecklistRule = (context) => {
   );
   const codes = distinct(unresolved.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
-    {
-      key: 'excess_resolved',
-      blocking: true,
-      label: { es: 'Excedentes resueltos', en: 'Excess resolved' },
-      okMessage: { es: 'No hay excedentes sin resolver.', en: 'No unresolved excess.' },
-    },
+    EXCESS_RESOLVED,
     unresolved.map((e) => ({ kind: 'production_entry', id: e.id })),
-    () => ({
-      es: `${counted(unresolved.length, 'registro', 'registros')} con excedente sin autorizar ni reconocer como no cobrable (partidas ${joinCapped(codes, 'es')}).`,
-      en: `${counted(unresolved.length, 'entry', 'entries')} with excess neither authorized nor acknowledged as non-billable (line items ${joinCapped(codes, 'en')}).`,
-    }),
+    () => excessResolvedMessage(unresolved.length, codes, codes.length),
   );
 };
 
@@ -122,6 +138,33 @@ export const evidenceUrlSet: ChecklistRule = (context) => {
   );
 };
 
+/** Item 5's description. */
+export const PRODUCTION_MATCHES_DAILY_REPORTS: ItemDefinition = {
+  key: 'production_matches_daily_reports',
+  blocking: true,
+  label: { es: 'Producción congruente con los reportes diarios', en: 'Production consistent with daily reports' },
+  okMessage: {
+    es: 'Toda la producción coincide con el estatus operativo de su día.',
+    en: 'All production matches its day’s operational status.',
+  },
+};
+
+/**
+ * Item 5's failure: `count` entries on the site-days `days` (sites in the order of their first
+ * offending entry; days in any order, repeated or not).
+ */
+export function productionMismatchMessage(
+  context: Pick<ChecklistContext, 'siteName'>,
+  count: number,
+  days: readonly { readonly siteId: number; readonly date: IsoDate }[],
+): Message {
+  const where = siteDaySegments(context, days, (_n, language) => (language === 'es' ? 'en' : 'at'));
+  return {
+    es: `${counted(count, 'registro', 'registros')} de producción no coinciden con el estatus operativo del día (TE solo en días Productivo; CMA solo en En espera o Productivo) ${where.es}`,
+    en: `${counted(count, 'production entry does', 'production entries do')} not match the day’s operational status (TE only on Productive days; CMA only on Standby or Productive days) ${where.en}`,
+  };
+}
+
 /**
  * 5. Production matches the daily reports: TE only on `Productivo` days, CMA only on
  * `En espera`/`Productivo` days; production on a site-day without a daily report cannot be
@@ -134,23 +177,9 @@ export const productionMatchesDailyReports: ChecklistRule = (context) => {
     return report === undefined || !layerAllowedOn(e.layer, report.operationalStatus);
   });
   return makeItem(
-    {
-      key: 'production_matches_daily_reports',
-      blocking: true,
-      label: { es: 'Producción congruente con los reportes diarios', en: 'Production consistent with daily reports' },
-      okMessage: {
-        es: 'Toda la producción coincide con el estatus operativo de su día.',
-        en: 'All production matches its day’s operational status.',
-      },
-    },
+    PRODUCTION_MATCHES_DAILY_REPORTS,
     mismatched.map((e) => ({ kind: 'production_entry', id: e.id })),
-    () => {
-      const where = siteDaySegments(context, mismatched, (_n, language) => (language === 'es' ? 'en' : 'at'));
-      return {
-        es: `${counted(mismatched.length, 'registro', 'registros')} de producción no coinciden con el estatus operativo del día (TE solo en días Productivo; CMA solo en En espera o Productivo) ${where.es}`,
-        en: `${counted(mismatched.length, 'production entry does', 'production entries do')} not match the day’s operational status (TE only on Productive days; CMA only on Standby or Productive days) ${where.en}`,
-      };
-    },
+    () => productionMismatchMessage(context, mismatched.length, mismatched),
   );
 };
 
@@ -215,24 +244,30 @@ export const signOffs: ChecklistRule = (context) => {
   );
 };
 
+/** Item 7's description. */
+export const LAYERS_ASSIGNED: ItemDefinition = {
+  key: 'layers_assigned',
+  blocking: true,
+  label: { es: 'Clasificación TE/CMA asignada', en: 'TE/CMA layer assigned' },
+  okMessage: {
+    es: 'Toda la producción está clasificada como TE o CMA.',
+    en: 'All production is classified as TE or CMA.',
+  },
+};
+
+/** Item 7's failure for `count` entries. */
+export const layersAssignedMessage = (count: number): Message => ({
+  es: `${counted(count, 'registro', 'registros')} de producción sin clasificación TE/CMA.`,
+  en: `${counted(count, 'production entry', 'production entries')} without a TE/CMA layer.`,
+});
+
 /** 7. Every production entry has its layer (TE/CMA); guaranteed by the schema, still shown. */
 export const layersAssigned: ChecklistRule = (context) => {
   const unlayered = context.entries.filter((e) => !isLayer(e.layer));
   return makeItem(
-    {
-      key: 'layers_assigned',
-      blocking: true,
-      label: { es: 'Clasificación TE/CMA asignada', en: 'TE/CMA layer assigned' },
-      okMessage: {
-        es: 'Toda la producción está clasificada como TE o CMA.',
-        en: 'All production is classified as TE or CMA.',
-      },
-    },
+    LAYERS_ASSIGNED,
     unlayered.map((e) => ({ kind: 'production_entry', id: e.id })),
-    () => ({
-      es: `${counted(unlayered.length, 'registro', 'registros')} de producción sin clasificación TE/CMA.`,
-      en: `${counted(unlayered.length, 'production entry', 'production entries')} without a TE/CMA layer.`,
-    }),
+    () => layersAssignedMessage(unlayered.length),
   );
 };
 

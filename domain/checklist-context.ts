@@ -66,13 +66,18 @@ export interface ItemDefinition {
   readonly okMessage: Message;
 }
 
-/** Builds an item: `ok` when `offending` is empty, else `falla` (blocking) or `aviso` (warning). */
+/**
+ * Builds an item: `ok` when nothing is offending, else `falla` (blocking) or `aviso` (warning).
+ * `count` is the number of offending rows; it defaults to `offending.length` and is larger when
+ * the caller only lists the first rows (the aggregated checklist, `checklist-aggregated.ts`).
+ */
 export function makeItem(
   definition: ItemDefinition,
   offending: readonly ChecklistRef[],
   failMessage: () => Message,
+  count: number = offending.length,
 ): ChecklistItem {
-  const passed = offending.length === 0;
+  const passed = count === 0;
   const message = passed ? definition.okMessage : failMessage();
   return {
     key: definition.key,
@@ -80,7 +85,7 @@ export function makeItem(
     label_en: definition.label.en,
     result: passed ? 'ok' : definition.blocking ? 'falla' : 'aviso',
     blocking: definition.blocking,
-    count: offending.length,
+    count,
     offending,
     message_es: message.es,
     message_en: message.en,
@@ -94,9 +99,17 @@ export function counted(n: number, one: string, many: string): string {
 
 /** Joins at most `max` items, then "y N más" / "and N more". */
 export function joinCapped(items: readonly string[], language: 'es' | 'en', max = 10): string {
-  if (items.length <= max) return joinList(items, language);
-  const rest = items.length - max;
-  return joinList([...items.slice(0, max), language === 'es' ? `${rest} más` : `${rest} more`], language);
+  return joinCappedTotal(items.slice(0, max), items.length, language, max);
+}
+
+/**
+ * {@link joinCapped} of a list known by its first items and its length: `first` holds the first
+ * `min(total, max)` items (more are ignored), `total` the length of the whole list.
+ */
+export function joinCappedTotal(first: readonly string[], total: number, language: 'es' | 'en', max = 10): string {
+  if (total <= max) return joinList(first.slice(0, total), language);
+  const rest = total - max;
+  return joinList([...first.slice(0, max), language === 'es' ? `${rest} más` : `${rest} more`], language);
 }
 
 /** Distinct values, first-seen order. */
@@ -110,7 +123,7 @@ export function distinct<T>(values: Iterable<T>): T[] {
  * Sites appear in input order; days ascending; segments joined with `; `.
  */
 export function siteDaySegments(
-  context: ChecklistContext,
+  context: Pick<ChecklistContext, 'siteName'>,
   days: readonly { readonly siteId: number; readonly date: IsoDate }[],
   describe: (count: number, language: 'es' | 'en') => string,
 ): Message {

@@ -6,7 +6,33 @@ import { isHttpUrl } from './evidence-link.js';
 import { Dec, toDec } from './money.js';
 import { MONTHLY_REPORT_STATUS_LABELS as LABELS } from './monthly-report-status.js';
 import type { ChecklistRef } from './checklist.js';
-import { counted, distinct, joinCapped, makeItem, siteDaySegments, type ChecklistRule } from './checklist-context.js';
+import {
+  counted,
+  distinct,
+  joinCappedTotal,
+  makeItem,
+  siteDaySegments,
+  type ChecklistRule,
+  type ItemDefinition,
+  type Message,
+} from './checklist-context.js';
+
+/** Description of the planned-without-production warning. */
+export const PLANNED_WITHOUT_PRODUCTION: ItemDefinition = {
+  key: 'planned_without_production',
+  blocking: false,
+  label: { es: 'Partidas programadas sin producción', en: 'Planned line items without production' },
+  okMessage: {
+    es: 'Todas las partidas programadas tienen producción.',
+    en: 'Every planned line item has production.',
+  },
+};
+
+/** Its message for `count` idle line items whose first codes (in order, repeats kept) are `codes`. */
+export const plannedWithoutProductionMessage = (count: number, codes: readonly string[]): Message => ({
+  es: `${counted(count, 'partida programada', 'partidas programadas')} sin producción en el mes: ${joinCappedTotal(codes, count, 'es')}`,
+  en: `${counted(count, 'planned line item', 'planned line items')} without production this month: ${joinCappedTotal(codes, count, 'en')}`,
+});
 
 /** Line items with planned volume in the month but no production in the month. */
 export const plannedWithoutProduction: ChecklistRule = (context) => {
@@ -19,20 +45,9 @@ export const plannedWithoutProduction: ChecklistRule = (context) => {
     .map(([id]) => id);
   const codes = idle.map((id) => context.lineItemCode(id));
   return makeItem(
-    {
-      key: 'planned_without_production',
-      blocking: false,
-      label: { es: 'Partidas programadas sin producción', en: 'Planned line items without production' },
-      okMessage: {
-        es: 'Todas las partidas programadas tienen producción.',
-        en: 'Every planned line item has production.',
-      },
-    },
+    PLANNED_WITHOUT_PRODUCTION,
     idle.map((id): ChecklistRef => ({ kind: 'line_item', id })),
-    () => ({
-      es: `${counted(idle.length, 'partida programada', 'partidas programadas')} sin producción en el mes: ${joinCapped(codes, 'es')}`,
-      en: `${counted(idle.length, 'planned line item', 'planned line items')} without production this month: ${joinCapped(codes, 'en')}`,
-    }),
+    () => plannedWithoutProductionMessage(idle.length, codes),
   );
 };
 
@@ -56,7 +71,25 @@ export const dailyReportsUnsigned: ChecklistRule = (context) => {
   );
 };
 
-const samePrice = (a: string | null, b: string | null): boolean => toDec(a ?? '0').equals(toDec(b ?? '0'));
+/** Prices compare as decimals, a missing price counting as 0. */
+export const samePrice = (a: string | null, b: string | null): boolean => toDec(a ?? '0').equals(toDec(b ?? '0'));
+
+/** Description of the unit-price warning. */
+export const UNIT_PRICES_MATCH_CATALOGUE: ItemDefinition = {
+  key: 'unit_prices_match_catalogue',
+  blocking: false,
+  label: { es: 'Precios unitarios conforme al catálogo', en: 'Unit prices match the catalogue' },
+  okMessage: {
+    es: 'Los precios unitarios coinciden con el catálogo del contrato.',
+    en: 'Unit prices match the contract catalogue.',
+  },
+};
+
+/** Its message for `count` line items; `codes` the first distinct codes of `codeCount`. */
+export const unitPricesMessage = (count: number, codes: readonly string[], codeCount: number): Message => ({
+  es: `${counted(count, 'partida', 'partidas')} con P.U. distinto al catálogo del contrato: ${joinCappedTotal(codes, codeCount, 'es')}`,
+  en: `${counted(count, 'line item', 'line items')} priced differently from the contract catalogue: ${joinCappedTotal(codes, codeCount, 'en')}`,
+});
 
 /** Line items whose unit price differs from the contract catalogue (items without a catalogue match are not compared). */
 export const unitPricesMatchCatalogue: ChecklistRule = (context) => {
@@ -65,20 +98,9 @@ export const unitPricesMatchCatalogue: ChecklistRule = (context) => {
   );
   const codes = distinct(differing.map((l) => l.code));
   return makeItem(
-    {
-      key: 'unit_prices_match_catalogue',
-      blocking: false,
-      label: { es: 'Precios unitarios conforme al catálogo', en: 'Unit prices match the catalogue' },
-      okMessage: {
-        es: 'Los precios unitarios coinciden con el catálogo del contrato.',
-        en: 'Unit prices match the contract catalogue.',
-      },
-    },
+    UNIT_PRICES_MATCH_CATALOGUE,
     differing.map((l): ChecklistRef => ({ kind: 'line_item', id: l.id })),
-    () => ({
-      es: `${counted(differing.length, 'partida', 'partidas')} con P.U. distinto al catálogo del contrato: ${joinCapped(codes, 'es')}`,
-      en: `${counted(differing.length, 'line item', 'line items')} priced differently from the contract catalogue: ${joinCapped(codes, 'en')}`,
-    }),
+    () => unitPricesMessage(differing.length, codes, codes.length),
   );
 };
 

@@ -293,16 +293,27 @@ describe('production grid: no-op saves', () => {
 
 describe('production grid: the save answer matches a fresh load', () => {
   it('returns the same figures as the grid for every touched row (excess, elsewhere, amounts)', async () => {
-    const f = await buildProductionFamily(t, { sites: 2, items: [{ subAnnex: 'C-2', cap: '5', puMxn: '3.3333', puUsd: '1.005' }, { subAnnex: 'C-4', cap: '50', puMxn: '0.5' }] });
+    const f = await buildProductionFamily(t, {
+      sites: 2,
+      items: [
+        { subAnnex: 'C-2', cap: '5', puMxn: '3.3333', puUsd: '1.005' },
+        { subAnnex: 'C-4', cap: '50', puMxn: '0.5' },
+      ],
+    });
     const [a, b] = f.lineItemIds as [number, number];
     const other = { workOrderId: f.workOrderId, siteId: f.siteIds[1]!, year: 2025, month: 3, layer: 'CMA' as const };
-    await saveCells(t.admin, other, [{ lineItemId: a, date: '2025-03-01', volume: '2.5' }, { lineItemId: b, date: '2025-03-02', volume: '1' }]);
+    await saveCells(t.admin, other, [
+      { lineItemId: a, date: '2025-03-01', volume: '2.5' },
+      { lineItemId: b, date: '2025-03-02', volume: '1' },
+    ]);
     const g = { workOrderId: f.workOrderId, siteId: f.siteId, year: 2025, month: 3 };
-    const saved = (await saveCells(t.admin, g, [
-      { lineItemId: a, date: '2025-03-01', volume: '2.125' },
-      { lineItemId: a, date: '2025-03-02', volume: '1.75' },
-      { lineItemId: b, date: '2025-03-03', volume: '0.333333' },
-    ])).json();
+    const saved = (
+      await saveCells(t.admin, g, [
+        { lineItemId: a, date: '2025-03-01', volume: '2.125' },
+        { lineItemId: a, date: '2025-03-02', volume: '1.75' },
+        { lineItemId: b, date: '2025-03-03', volume: '0.333333' },
+      ])
+    ).json();
     const loaded = (await getGrid(t.admin, g)).json();
     for (const row of saved.rows) {
       const full = loaded.rows.find((r: { lineItemId: number }) => r.lineItemId === row.lineItemId);
@@ -310,6 +321,12 @@ describe('production grid: the save answer matches a fresh load', () => {
       expect(row).toEqual({ lineItemId, volumes, excess, monthTotal, amountMxn, amountUsd, excessTotal, producedThisMonthElsewhere });
     }
     const rowA = saved.rows.find((r: { lineItemId: number }) => r.lineItemId === a);
-    expect(rowA).toMatchObject({ monthTotal: '3.875', producedThisMonthElsewhere: '2.5', excessTotal: '1.375', amountMxn: '12.92', amountUsd: '3.89' });
+    expect(rowA).toMatchObject({
+      monthTotal: '3.875',
+      producedThisMonthElsewhere: '2.5',
+      excessTotal: '1.375',
+      amountMxn: '12.92',
+      amountUsd: '3.89',
+    });
   });
 });

@@ -162,7 +162,13 @@ export function figuresFromEntries(
   const acc = new Map(
     items.map((it) => [
       it.id,
-      { volumes: new Array<string | null>(dayCount).fill(null), excess: new Array<string | null>(dayCount).fill(null), mine: 0n, mineExcess: 0n, all: 0n },
+      {
+        volumes: new Array<string | null>(dayCount).fill(null),
+        excess: new Array<string | null>(dayCount).fill(null),
+        mine: 0n,
+        mineExcess: 0n,
+        all: 0n,
+      },
     ]),
   );
   for (const e of entries) {
@@ -195,13 +201,6 @@ export function figuresFromEntries(
       producedThisMonthElsewhere: volumeText(a.all - a.mine),
     };
   });
-}
-
-/** Fresh figures of some rows, read from the database. */
-export async function figuresOf(db: DbOrTx, s: GridScope, lineItemIds: readonly number[]): Promise<GridRowFigures[]> {
-  if (!lineItemIds.length) return [];
-  const dayCount = daysInMonth(s.year, s.month);
-  return (await aggregateRows(db, s, lineItemIds)).map((r) => buildRow(r, dayCount).figures);
 }
 
 /** Family-wide KPIs of the month. */
