@@ -5,13 +5,14 @@
  * progress figure (it shows when it was computed).
  */
 import { sql } from 'drizzle-orm';
-import { computeChecklist, summarizeChecklist } from '../../../domain/checklist';
+import { summarizeChecklist } from '../../../domain/checklist';
+import { computeChecklistFromFacts } from '../../../domain/checklist-aggregated';
 import type { DbOrTx } from '../../db/database';
-import { loadChecklistInput } from './checklist-data';
+import { loadChecklistFacts } from './checklist-data';
 import type { MonthlyReportRow } from './monthly-reports.repository';
 
 export async function computeMonthlyChecklist(db: DbOrTx, report: MonthlyReportRow) {
-  const items = computeChecklist(await loadChecklistInput(db, report));
+  const items = computeChecklistFromFacts(await loadChecklistFacts(db, report));
   const summary = summarizeChecklist(items);
   const computedAt = new Date().toISOString();
   const cached = { blockingPassed: summary.blockingPassed, blockingTotal: summary.blockingTotal, canClose: summary.canClose, computedAt };

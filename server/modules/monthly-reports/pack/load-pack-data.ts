@@ -6,7 +6,8 @@
  * volume of a line is its volume minus its excess (excess is recorded, not billable).
  */
 import { sql } from 'drizzle-orm';
-import { computeChecklist, summarizeChecklist, type ChecklistItem } from '../../../../domain/checklist';
+import { summarizeChecklist, type ChecklistItem } from '../../../../domain/checklist';
+import { computeChecklistFromFacts } from '../../../../domain/checklist-aggregated';
 import { OPERATIONAL_STATUS_LABELS } from '../../../../domain/daily-report';
 import { GPU_STATUS_LABELS } from '../../../../domain/gpu';
 import { amount, sumAmounts, sumVolumes, toDec } from '../../../../domain/money';
@@ -14,7 +15,7 @@ import { MONTHLY_REPORT_STATUS_LABELS, reportDisplayName } from '../../../../dom
 import { SIGNATURE_STATUS_LABELS } from '../../../../domain/signature-status';
 import { SIGN_OFF_LABELS } from '../../../../domain/sign-off';
 import type { DbOrTx } from '../../../db/database';
-import { loadChecklistInput } from '../checklist-data';
+import { loadChecklistFacts } from '../checklist-data';
 import { listSignOffs, type MonthlyReportRow } from '../monthly-reports.repository';
 import { readAll } from '../run-queries';
 
@@ -63,8 +64,8 @@ export interface PackData {
 }
 
 export async function loadPackData(db: DbOrTx, report: MonthlyReportRow): Promise<PackData> {
-  const checklistInput = await loadChecklistInput(db, report);
-  const checklist = computeChecklist(checklistInput);
+  const checklistInput = await loadChecklistFacts(db, report);
+  const checklist = computeChecklistFromFacts(checklistInput);
   const [head, daily, lines, cells, gpus, excess, signOffs] = await readAll(db, [
     () => db.execute<{ clientName: string }>(sql`select c.name as "clientName" from work_orders w join clients c on c.id = w.client_id where w.id = ${report.workOrderId}`),
     () => db.execute<{ siteName: string; date: string; operational: keyof typeof OPERATIONAL_STATUS_LABELS; signature: keyof typeof SIGNATURE_STATUS_LABELS; note: string | null; incident: boolean; incidentUrl: string | null }>(sql`
