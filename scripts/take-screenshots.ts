@@ -23,11 +23,24 @@ async function main() {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
+  // A demo month with production: the first monthly report in review (or any).
+  const api = async (url: string) => (await page.request.get(url)).json();
+  const reports = (await api('/api/v1/monthly-reports?status=en_revision')).items.length
+    ? await api('/api/v1/monthly-reports?status=en_revision')
+    : await api('/api/v1/monthly-reports');
+  const mr = reports.items[0] as { id: number; workOrderId: number; year: number; month: number };
+  const wo = (await api(`/api/v1/work-orders/${mr.workOrderId}`)) as { sites: { siteId: number; role: string }[] };
+  const site = (wo.sites.find((s) => s.role === 'main') ?? wo.sites[0])!.siteId;
+  const period = `anio=${mr.year}&mes=${mr.month}`;
+
   const shots: [string, string][] = [
     ['work-orders', '/ots'],
-    ['production-grid', '/produccion'],
-    ['daily-reports', '/produccion/reportes-diarios'],
+    ['production-grid', `/produccion?ot=${mr.workOrderId}&sitio=${site}&${period}&capa=TE`],
+    ['daily-reports', `/produccion/reportes-diarios?sitio=${site}&${period}`],
+    ['gpu-board', `/produccion/gpu?ot=${mr.workOrderId}&${period}`],
     ['monthly-reports', '/reportes-mensuales'],
+    ['monthly-report', `/reportes-mensuales/${mr.id}`],
+    ['annex', `/ots/${mr.workOrderId}/anexo`],
     ['contract-catalogue', '/catalogos/anexo-c'],
     ['audit', '/auditoria'],
   ];

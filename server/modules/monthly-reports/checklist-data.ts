@@ -134,10 +134,15 @@ type AggregateRow = {
 };
 
 /**
- * One set-based pass over the month's production (with its GPU records and daily reports), plus
- * the family's plans and catalogue prices: counts, the first `cap` offending ids and the codes
- * the messages name, for every rule that would otherwise read each row (see
+ * The month's production aggregated in one statement: counts, the first `cap` offending ids and
+ * the codes the messages name, for every rule that would otherwise read each row (see
  * `domain/checklist-aggregated.ts` for the meaning and order of each fact).
+ *
+ * `base` reads each production entry of the report once, with its line item, GPU record and
+ * daily report, and flags it per rule (`in_scope`: active line item, date in the month, as the
+ * per-row loader filters; the capturers look at every entry, as `listCapturers` does). `li`
+ * folds it per line item (≤ 3,000 rows) for the counts, codes and plans; the ids come from one
+ * ordered aggregate. Lists whose count is 0 are never computed (InitPlans run on first use).
  *
  * `gpuLabels`: the sub-annex labels that need a GPU (decided by the domain's canonicaliser).
  * `badUrls`: URLs the regular expressions could not decide and `isHttpUrl` rejected.
@@ -145,50 +150,71 @@ type AggregateRow = {
 export function aggregateQuery(report: MonthlyReportRow, from: string, to: string, cap: number, gpuLabels: string[], badUrls: string[]) {
   const P = EVIDENCE_URL_PATTERNS;
   const url = sql`g.evidence_url`;
-  const passes = sql`(char_length(${url}) <= ${P.maxLength} and ${url} !~ ${P.forbiddenChar} and ${url} ~ ${P.httpPrefix})`;
-  const needsGpu = sql`(l.sub_annex = any(${sql.param(gpuLabels)}::text[]) and p.volume > 0)`;
+  const inScope = sql`(l.active and p.date between ${from}::date and ${to}::date)`;
+  const passes = sql`(char_length(${url}) <= ${P.maxLength}::int and ${url} !~ ${P.forbiddenChar}::text and ${url} ~ ${P.httpPrefix}::text)`;
+  const needsGpu = sql`(${inScope} and l.sub_annex = any(${sql.param(gpuLabels)}::text[]) and p.volume > 0)`;
+  const firstIds = (flag: string) => sql`(array_agg(id order by id) filter (where ${sql.raw(flag)}))[1:${cap}::int]`;
   return sql`
-    with e as materialized (
-      select p.id, p.line_item_id, l.code, l.sub_annex, p.site_id, p.date,
+    with base as materialized (
+      select p.id, p.line_item_id, l.code, l.sub_annex, p.site_id, p.date, ${inScope} as in_scope,
         ${needsGpu} and not coalesce(${passes} and ${url} <> all(${sql.param(badUrls)}::text[]), false) as gpu,
-        case when ${needsGpu} and ${passes} and not (${url} ~ ${P.plain} and ${url} !~ ${P.punycode}) then ${url} end as uncertain_url,
-        (p.excess_volume > 0 and p.excess_ack_at is null) as excess,
-        (p.layer is not null and (d.id is null or not (d.operational_status = 'productivo' or (p.layer = 'CMA' and d.operational_status = 'en_espera')))) as mismatch,
-        (p.layer is null) as unlayered,
-        (p.volume > 0) as produced
+        case when ${needsGpu} and ${passes} and not (${url} ~ ${P.plain}::text and ${url} !~ ${P.punycode}::text) then ${url} end as uncertain_url,
+        ${inScope} and p.excess_volume > 0 and p.excess_ack_at is null as excess,
+        ${inScope} and p.layer is not null
+          and (d.id is null or not (d.operational_status = 'productivo' or (p.layer = 'CMA' and d.operational_status = 'en_espera'))) as mismatch,
+        ${inScope} and p.layer is null as unlayered,
+        ${inScope} and p.volume > 0 as produced,
+        p.created_by, p.updated_by, g.updated_by as gpu_updated_by
       from production_entries p
       join line_items l on l.id = p.line_item_id
-      left join gpu_records g on g.production_entry_id = p.id
+      -- One index probe per entry: the planner may otherwise hash the whole gpu_records table
+      -- (OFFSET 0 keeps the lateral subquery from being flattened into a join).
+      left join lateral (select g.evidence_url, g.updated_by from gpu_records g where g.production_entry_id = p.id offset 0) g on true
       left join daily_reports d on d.monthly_report_id = p.monthly_report_id and d.site_id = p.site_id and d.date = p.date
-      where p.monthly_report_id = ${report.id} and l.active and p.date between ${from} and ${to}
+      where p.monthly_report_id = ${report.id}
     ),
-    idle as (
-      select pv.line_item_id as id, l.code
-      from planned_volumes pv join line_items l on l.id = pv.line_item_id
-      where l.family_id = ${report.workOrderId} and l.active and pv.date between ${from} and ${to}
-      group by pv.line_item_id, l.code
-      having sum(pv.volume) > 0 and not exists (select 1 from e where e.line_item_id = pv.line_item_id and e.produced)
+    li as materialized (
+      select line_item_id, code, sub_annex,
+        count(*) filter (where gpu) as gpu_n, min(id) filter (where gpu) as gpu_first,
+        count(*) filter (where excess) as excess_n, min(id) filter (where excess) as excess_first,
+        count(*) filter (where mismatch) as mismatch_n, count(*) filter (where unlayered) as unlayered_n,
+        count(uncertain_url) as uncertain_n, bool_or(produced) as produced
+      from base where in_scope group by line_item_id, code, sub_annex
     ),
-    price as (
+    tot as (
+      select coalesce(sum(gpu_n), 0)::int as gpu_n, count(distinct code) filter (where gpu_n > 0)::int as gpu_codes_n,
+        coalesce(sum(excess_n), 0)::int as excess_n, count(distinct code) filter (where excess_n > 0)::int as excess_codes_n,
+        coalesce(sum(mismatch_n), 0)::int as mismatch_n, coalesce(sum(unlayered_n), 0)::int as unlayered_n,
+        coalesce(sum(uncertain_n), 0)::int as uncertain_n
+      from li
+    ),
+    ids as (
+      select ${firstIds('gpu')} as gpu, ${firstIds('excess')} as excess, ${firstIds('mismatch')} as mismatch, ${firstIds('unlayered')} as unlayered
+      from base
+    ),
+    idle as materialized (
+      -- The month's plan of each line item through the (line_item_id, date) key, never a scan of every plan.
+      select l.id, l.code
+      from line_items l cross join lateral (
+        select sum(pv.volume) as planned from planned_volumes pv where pv.line_item_id = l.id and pv.date between ${from}::date and ${to}::date) pv
+      where l.family_id = ${report.workOrderId} and l.active and pv.planned > 0
+        and not exists (select 1 from li where li.line_item_id = l.id and li.produced)
+    ),
+    price as materialized (
       select l.id, l.code from line_items l join catalogue_items c on c.id = l.catalogue_item_id
       where l.family_id = ${report.workOrderId} and l.active
         and (coalesce(l.pu_mxn, 0) <> coalesce(c.pu_mxn, 0) or coalesce(l.pu_usd, 0) <> coalesce(c.pu_usd, 0))
     )
     select
-      (select count(*)::int from e where gpu) as "gpuCount",
-      array(select id from e where gpu order by id limit ${cap}) as "gpuIds",
-      array(select code from e where gpu group by code order by min(id) limit ${MESSAGE_CODES}) as "gpuCodes",
-      (select count(distinct code)::int from e where gpu) as "gpuCodeCount",
-      (select count(*)::int from e where excess) as "excessCount",
-      array(select id from e where excess order by id limit ${cap}) as "excessIds",
-      array(select code from e where excess group by code order by min(id) limit ${MESSAGE_CODES}) as "excessCodes",
-      (select count(distinct code)::int from e where excess) as "excessCodeCount",
-      (select count(*)::int from e where mismatch) as "mismatchCount",
-      array(select id from e where mismatch order by id limit ${cap}) as "mismatchIds",
-      (select json_agg(json_build_array(site_id, date) order by first)
-         from (select site_id, date::text as date, min(id) as first from e where mismatch group by site_id, date) x) as "mismatchDays",
-      (select count(*)::int from e where unlayered) as "unlayeredCount",
-      array(select id from e where unlayered order by id limit ${cap}) as "unlayeredIds",
+      t.gpu_n as "gpuCount", coalesce(i.gpu, '{}') as "gpuIds", t.gpu_codes_n as "gpuCodeCount",
+      array(select code from li where gpu_n > 0 group by code order by min(gpu_first) limit ${MESSAGE_CODES}) as "gpuCodes",
+      t.excess_n as "excessCount", coalesce(i.excess, '{}') as "excessIds", t.excess_codes_n as "excessCodeCount",
+      array(select code from li where excess_n > 0 group by code order by min(excess_first) limit ${MESSAGE_CODES}) as "excessCodes",
+      t.mismatch_n as "mismatchCount", coalesce(i.mismatch, '{}') as "mismatchIds",
+      case when t.mismatch_n > 0 then (
+        select json_agg(json_build_array(site_id, date) order by first)
+        from (select site_id, date::text as date, min(id) as first from base where mismatch group by site_id, date) x) end as "mismatchDays",
+      t.unlayered_n as "unlayeredCount", coalesce(i.unlayered, '{}') as "unlayeredIds",
       (select count(*)::int from idle) as "idleCount",
       array(select id from idle order by id limit ${cap}) as "idleIds",
       array(select code from idle order by id limit ${MESSAGE_CODES}) as "idleCodes",
@@ -196,13 +222,13 @@ export function aggregateQuery(report: MonthlyReportRow, from: string, to: strin
       array(select id from price order by id limit ${cap}) as "priceIds",
       array(select code from price group by code order by min(id) limit ${MESSAGE_CODES}) as "priceCodes",
       (select count(distinct code)::int from price) as "priceCodeCount",
-      array(select distinct u from (
-        select unnest(array[created_by, updated_by]) as u from daily_reports where monthly_report_id = ${report.id}
-        union all select unnest(array[created_by, updated_by]) from production_entries where monthly_report_id = ${report.id}
-        union all select g.updated_by from gpu_records g join production_entries p on p.id = g.production_entry_id where p.monthly_report_id = ${report.id}
+      array(select u from (
+        select unnest(array[b.created_by, b.updated_by, b.gpu_updated_by]) as u from (select distinct created_by, updated_by, gpu_updated_by from base) b
+        union select unnest(array[created_by, updated_by]) from daily_reports where monthly_report_id = ${report.id}
       ) x where u is not null order by u) as capturers,
-      array(select distinct sub_annex from e) as "subAnnexes",
-      array(select distinct uncertain_url from e where uncertain_url is not null) as "uncertainUrls"`;
+      array(select distinct sub_annex from li) as "subAnnexes",
+      case when t.uncertain_n > 0 then array(select distinct uncertain_url from base where uncertain_url is not null) else '{}' end as "uncertainUrls"
+    from tot t, ids i`;
 }
 
 const gpuLabelsOf = (labels: readonly (string | null)[]) => [...new Set(labels.filter((l): l is string => gpuSubAnnexOf(l) !== null))].sort();

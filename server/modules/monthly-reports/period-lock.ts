@@ -59,12 +59,36 @@ export function assertWritable(actor: Actor, p: PeriodRef, status: MonthlyStatus
   }
 }
 
-/** Get-or-create the OT-month, lock it for this transaction and check it accepts writes. */
+type LockedRow = { id: number; status: MonthlyStatus; version: number; evidenceUrl: string | null };
+
+/** The OT-month's report by its unique key, share-locked (none when it does not exist yet). */
+async function lockByKey(tx: DbOrTx, p: PeriodRef): Promise<LockedRow | undefined> {
+  const r = await tx.execute<LockedRow>(sql`
+    select id, status, version, evidence_url as "evidenceUrl" from monthly_reports
+    where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month} for share`);
+  return r.rows[0];
+}
+
+/**
+ * Get-or-create the OT-month, lock it for this transaction and check it accepts writes.
+ * One round trip when the report exists (the common case): select … for share by the unique key.
+ * Otherwise an upsert that does nothing on conflict; the row it creates is ours (locked until
+ * commit). If a concurrent transaction created it first, the insert waited for that one to commit,
+ * so the second keyed select (a new snapshot in READ COMMITTED) finds and share-locks it.
+ */
 export async function lockPeriodForWrite(tx: DbOrTx, actor: Actor, p: PeriodRef): Promise<LockedPeriod> {
-  const id = await ensureMonthlyReport(tx, p);
-  const row = await lockRow(tx, id);
-  assertWritable(actor, p, row.status);
-  return { ...p, monthlyReportId: id, ...row };
+  let row = await lockByKey(tx, p);
+  if (!row) {
+    const inserted = await tx.execute<LockedRow>(sql`
+      insert into monthly_reports (work_order_id, year, month) values (${p.familyId}, ${p.year}, ${p.month})
+      on conflict (work_order_id, year, month) do nothing
+      returning id, status, version, evidence_url as "evidenceUrl"`);
+    row = inserted.rows[0] ?? (await lockByKey(tx, p));
+    if (!row) throw new Error(`monthly report ${p.familyId}/${p.year}-${p.month} vanished while being created`);
+  }
+  const { id, ...rest } = row;
+  assertWritable(actor, p, rest.status);
+  return { ...p, monthlyReportId: id, ...rest };
 }
 
 /** Same check without creating the report (a month with no report yet is open). */

@@ -32,6 +32,34 @@ export async function familyLineItems(db: DbOrTx, familyId: number, ids: readonl
   return r.rows;
 }
 
+/**
+ * The first look of a save, in one round trip: the OT-month's report id (without creating it),
+ * the family's line items among `ids`, and this grid's stored cells (month, site, layer) on them.
+ */
+export async function saveStart(
+  db: DbOrTx,
+  p: { familyId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
+  ids: readonly number[],
+): Promise<{ reportId: number | null; items: FamilyLineItem[]; stored: Map<string, string> }> {
+  const r = await db.execute<{ reportId: number | null; items: FamilyLineItem[] | null; stored: string | null }>(sql`
+    with r as (select id from monthly_reports where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month})
+    select (select id from r) as "reportId",
+      (select json_agg(json_build_object('id', id, 'subAnnex', sub_annex, 'cap', authorized_volume::text,
+                                         'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
+       from line_items where family_id = ${p.familyId} and id = any(${arr(ids)}::int[])) as items,
+      (select string_agg(line_item_id || '|' || to_char(date, 'YYYY-MM-DD') || '=' || trim_scale(volume)::text, ',')
+       from production_entries where monthly_report_id = (select id from r) and site_id = ${p.siteId} and layer = ${p.layer}
+         and line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date) as stored`);
+  const row = r.rows[0]!;
+  const stored = new Map<string, string>();
+  if (row.stored)
+    for (const cell of row.stored.split(',')) {
+      const eq = cell.indexOf('=');
+      stored.set(cell.slice(0, eq), cell.slice(eq + 1));
+    }
+  return { reportId: row.reportId, items: row.items ?? [], stored };
+}
+
 export type ScopeEntry = {
   lineItemId: number;
   date: string;

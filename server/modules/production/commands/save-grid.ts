@@ -22,13 +22,11 @@ import {
   currentRevision,
   deleteEntries,
   entriesFrom,
-  familyLineItems,
   gpuEvidenceOf,
   insertEntries,
   insertGpuRecords,
   lockLineItems,
-  monthlyReportIdOf,
-  scopeEntries,
+  saveStart,
   signedDates,
   updateExcess,
   updateVolumes,
@@ -130,10 +128,15 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const fs = await loadFamilySite(tx, input.workOrderId, siteId);
     ensureCanWrite(ctx.actor, fs);
     // A save that changes nothing must not create the month's report: look it up first, lock later.
-    const reportId = await monthlyReportIdOf(tx, fs.familyId, year, month);
-
+    // First pass without row locks: most cells of a full-grid save do not change.
     const submitted = [...new Set(cells.map((c) => c.lineItemId))];
-    const items = new Map((await familyLineItems(tx, fs.familyId, submitted)).map((li) => [li.id, li]));
+    const start = await saveStart(
+      tx,
+      { familyId: fs.familyId, year, month, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) },
+      submitted,
+    );
+    const reportId = start.reportId;
+    const items = new Map(start.items.map((li) => [li.id, li]));
     const unknown = cells.filter((c) => !items.has(c.lineItemId)).slice(0, MAX_ISSUES);
     if (unknown.length) {
       throw invalid(
@@ -145,11 +148,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       );
     }
 
-    // First pass without row locks: most cells of a full-grid save do not change.
-    const stored0 = new Map<string, string>();
-    const scope = { monthlyReportId: reportId ?? 0, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) };
-    for (const e of reportId === null ? [] : await scopeEntries(tx, scope, submitted))
-      stored0.set(`${e.lineItemId}|${e.date}`, canon(e.volume));
+    const stored0 = start.stored;
     const intended = cells.filter((c) =>
       c.previous !== undefined ? c.volume !== c.previous : c.volume !== (stored0.get(`${c.lineItemId}|${c.date}`) ?? '0'),
     );
