@@ -12,8 +12,11 @@ export const arr = (values: readonly unknown[]) => sql.param(values);
 /** `'1.500000'` → `'1.5'`, `'2.000000'` → `'2'`: pg numeric text in the canonical form of domain/money. */
 export function canon(v: string): string {
   if (!v.includes('.')) return v === '-0' ? '0' : v;
-  const t = v.replace(/0+$/, '');
-  return t.endsWith('.') ? t.slice(0, -1) : t;
+  let end = v.length;
+  while (v.charCodeAt(end - 1) === 48) end--; // trailing '0'
+  if (v.charCodeAt(end - 1) === 46) end--; // '.'
+  const t = end === v.length ? v : v.slice(0, end);
+  return t === '-0' ? '0' : t;
 }
 
 export type FamilyLineItem = {
@@ -119,6 +122,57 @@ export async function entriesFrom(db: DbOrTx, lineItemIds: readonly number[], fr
   return r.rows;
 }
 
+/**
+ * {@link entriesFrom} and {@link volumeBefore} in one round trip (one statement, one snapshot): the
+ * entries of these line items from `fromDate` on, and per line item the volume before (year, month).
+ */
+export async function entriesAndBefore(
+  db: DbOrTx,
+  lineItemIds: readonly number[],
+  fromDate: string,
+  year: number,
+  month: number,
+): Promise<{ entries: StoredEntry[]; before: Map<number, string> }> {
+  const before = new Map<number, string>();
+  if (!lineItemIds.length) return { entries: [], before };
+  // Rows with id 0 (ids start at 1) carry a line item's volume before the month in `volume`.
+  const r = await db.execute<StoredEntry>(sql`
+    select id::int as id, line_item_id as "lineItemId", date, site_id as "siteId", layer, volume::text as volume,
+           excess_volume::text as excess, revision::float8 as revision
+    from production_entries
+    where line_item_id = any(${arr(lineItemIds)}::int[]) and date >= ${fromDate}::date
+    union all
+    select 0, line_item_id, null, null, null, sum(volume)::text, null, null from production_monthly_totals
+    where line_item_id = any(${arr(lineItemIds)}::int[]) and (year < ${year} or (year = ${year} and month < ${month}))
+    group by line_item_id`);
+  const entries: StoredEntry[] = [];
+  for (const row of r.rows) {
+    if (row.id === 0) before.set(row.lineItemId, row.volume);
+    else entries.push(row);
+  }
+  return { entries, before };
+}
+
+/**
+ * {@link signedDates} and {@link lockLineItems} in one round trip: share-locks the day reports of
+ * these dates (a concurrent signature waits for this save), then locks the line items for writing
+ * in id order. Returns the dates already signed.
+ */
+export async function lockDaysAndLineItems(
+  db: DbOrTx,
+  days: { monthlyReportId: number; siteId: number; dates: readonly string[] },
+  lineItemIds: readonly number[],
+): Promise<Set<string>> {
+  const r = await db.execute<{ signed: string[] | null; n: number }>(sql`
+    with d as materialized (
+      select date, signature_status = 'firmado' as signed from daily_reports
+      where monthly_report_id = ${days.monthlyReportId} and site_id = ${days.siteId} and date = any(${arr(days.dates)}::date[])
+      order by date for share),
+    l as materialized (select id from line_items where id = any(${arr(lineItemIds)}::int[]) order by id for no key update)
+    select (select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed, (select count(*)::int from l) as n`);
+  return new Set(r.rows[0]?.signed ?? []);
+}
+
 /** Volume produced before (year, month) per line item, from the monthly totals. */
 export async function volumeBefore(db: DbOrTx, lineItemIds: readonly number[], year: number, month: number): Promise<Map<number, string>> {
   const map = new Map<number, string>();
@@ -166,18 +220,39 @@ export async function deleteEntries(db: DbOrTx, entryIds: readonly number[]): Pr
   return g.rowCount ?? 0;
 }
 
+export interface AuditMeta {
+  actorId: number | null;
+  actorLabel: string;
+  via: string;
+  requestId: string | null;
+  workOrderId: number;
+}
+
 /** Volume changes (new revision each) with their recomputed excess; returns the revisions. */
 export async function updateVolumes(
   db: DbOrTx,
   userId: number | null,
   rows: { ids: number[]; volumes: string[]; excess: string[] },
+  /** One audit row per updated entry (`changes[i]` of `ids[i]`), written by the same statement. */
+  audit?: { meta: AuditMeta; changes: string[] },
 ): Promise<number[]> {
   if (!rows.ids.length) return [];
   const r = await db.execute<{ revision: number }>(sql`
-    update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
-      updated_by = ${userId}, updated_at = now()
-    from unnest(${arr(rows.ids)}::bigint[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(id, v, e)
-    where p.id = u.id returning p.revision::float8 as revision`);
+    with upd as (
+      update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
+        updated_by = ${userId}, updated_at = now()
+      from unnest(${arr(rows.ids)}::bigint[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(id, v, e)
+      where p.id = u.id returning p.revision)
+    ${
+      audit
+        ? sql`, aud as (
+      insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
+      select ${audit.meta.actorId}, ${audit.meta.actorLabel}, ${audit.meta.via}, 'production_entry', u.id::text, 'update', u.ch::jsonb,
+             ${audit.meta.workOrderId}, ${audit.meta.requestId}
+      from unnest(${arr(rows.ids)}::bigint[], ${arr(audit.changes)}::text[]) with ordinality as u(id, ch, ord) order by u.ord)`
+        : sql``
+    }
+    select revision::float8 as revision from upd`);
   return r.rows.map((x) => x.revision);
 }
 
@@ -197,14 +272,35 @@ export async function insertEntries(
   db: DbOrTx,
   scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
   rows: NewEntries,
-): Promise<{ id: number; lineItemId: number; date: string; revision: number }[]> {
-  if (!rows.lineItemIds.length) return [];
-  const r = await db.execute<{ id: number; lineItemId: number; date: string; revision: number }>(sql`
-    insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by)
-    select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}
-    from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(li, d, v, e)
-    returning id::int as id, line_item_id as "lineItemId", date, revision::float8 as revision`);
-  return r.rows;
+  /** Line items whose new entries get a GPU record ("Pendiente") in the same statement. */
+  gpuLineItemIds: readonly number[] = [],
+  /** One audit row per new entry (`changes[i]` of row i), written by the same statement. */
+  audit?: { meta: AuditMeta; changes: string[] },
+): Promise<{ inserted: { id: number; lineItemId: number; date: string; revision: number }[]; gpuCreated: number }> {
+  if (!rows.lineItemIds.length) return { inserted: [], gpuCreated: 0 };
+  const r = await db.execute<{ id: number; lineItemId: number; date: string; revision: number; gpu: number }>(sql`
+    with ins as (
+      insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by)
+      select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}
+      from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(li, d, v, e)
+      returning id, line_item_id, date, revision),
+    g as (
+      insert into gpu_records (production_entry_id, status)
+      select id, 'pendiente' from ins where line_item_id = any(${arr(gpuLineItemIds)}::int[]) order by id
+      on conflict (production_entry_id) do nothing returning 1)
+    ${
+      audit
+        ? sql`, aud as (
+      insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
+      select ${audit.meta.actorId}, ${audit.meta.actorLabel}, ${audit.meta.via}, 'production_entry', ins.id::text, 'insert', u.ch::jsonb,
+             ${audit.meta.workOrderId}, ${audit.meta.requestId}
+      from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(audit.changes)}::text[]) with ordinality as u(li, d, ch, ord)
+      join ins on ins.line_item_id = u.li and ins.date = u.d
+      order by u.ord)`
+        : sql``
+    }
+    select id::int as id, line_item_id as "lineItemId", date, revision::float8 as revision, (select count(*)::int from g) as gpu from ins`);
+  return { inserted: r.rows.map(({ gpu: _gpu, ...row }) => row), gpuCreated: r.rows[0]?.gpu ?? 0 };
 }
 
 /** Excess-only changes: no new revision (the volume the client saw did not change). */
@@ -240,7 +336,7 @@ export async function currentRevision(db: DbOrTx): Promise<number> {
  */
 export async function auditCells(
   db: DbOrTx,
-  audit: { actorId: number | null; actorLabel: string; via: string; requestId: string | null; workOrderId: number },
+  audit: AuditMeta,
   rows: { entityIds: string[]; actions: string[]; changes: string[] },
 ): Promise<void> {
   if (!rows.entityIds.length) return;

@@ -7,7 +7,7 @@ import { ctxOf } from '../../http/auth';
 import { sendXlsx } from '../../http/xlsx-reply';
 import { saveGrid } from './commands/save-grid';
 import { exportGrid } from './export-grid';
-import { loadGrid } from './load-grid';
+import { loadGrid, loadGridJson } from './load-grid';
 
 /** The grid answer is large (3,000 rows × 31 days): serialise it directly, the schema still documents it. */
 const plainJson = () => (data: unknown) => JSON.stringify(data);
@@ -26,7 +26,9 @@ export function registerProductionRoutes(appBase: FastifyInstance, db: Db) {
       response: { 200: GridResponse, 400: ErrorBody, 404: ErrorBody },
     },
     serializerCompiler: plainJson,
-    handler: async (request) => loadGrid(db, request.actor!, request.query),
+    // Pre-serialised JSON text (loadGridJson): Fastify sends a string with a JSON content type as is.
+    handler: async (request, reply) =>
+      reply.type('application/json; charset=utf-8').send((await loadGridJson(db, request.actor!, request.query)) as never),
   });
 
   app.get('/api/v1/production/grid.xlsx', {

@@ -10,6 +10,7 @@
  */
 import { computeExcessByLineItem, type EntryId, type LineItemExcessEntry } from '../../../domain/excess';
 import { Dec } from '../../../domain/money';
+import { scaled } from './fast-money';
 import type { Tx } from '../../db/database';
 import { canon, caps as loadCaps, entriesFrom, lockLineItems, updateExcess } from './production.repository';
 
@@ -22,14 +23,39 @@ export function excessAfterChanges(
   caps: ReadonlyMap<number, string>,
   before: ReadonlyMap<number, string>,
 ): Map<EntryId, string> {
-  const effective = new Map<number, string>();
-  for (const e of entries) {
-    if (effective.has(e.lineItemId)) continue;
-    const cap = caps.get(e.lineItemId) ?? '0';
-    const b = before.get(e.lineItemId);
-    effective.set(e.lineItemId, b ? new Dec(cap).minus(b).toFixed() : cap);
+  // A line item whose running total never exceeds its cap (before + everything walked ≤ cap: volumes
+  // are ≥ 0, so its total is the largest running total) has no excess at all: it skips the engine
+  // and its entries are simply absent from the result (callers read a missing entry as '0').
+  const totals = new Map<number, bigint>();
+  try {
+    for (const e of entries) totals.set(e.lineItemId, (totals.get(e.lineItemId) ?? 0n) + scaled(e.volume, 6));
+  } catch {
+    totals.clear(); // more than 6 decimals somewhere: let the engine handle everything
   }
-  return computeExcessByLineItem(effective, entries);
+  const effective = new Map<number, string>();
+  const walked: LineItemExcessEntry[] = [];
+  for (const e of entries) {
+    let cap = effective.get(e.lineItemId);
+    if (cap === undefined) {
+      const c = caps.get(e.lineItemId) ?? '0';
+      const b = before.get(e.lineItemId);
+      cap = b ? new Dec(c).minus(b).toFixed() : c;
+      effective.set(e.lineItemId, cap);
+    }
+    const total = totals.get(e.lineItemId);
+    if (total !== undefined && fitsUnder(total, cap)) continue;
+    walked.push(e);
+  }
+  return computeExcessByLineItem(effective, walked);
+}
+
+/** total (scaled by 10^6) ≤ cap (decimal text)? False when the cap has more than 6 decimals. */
+function fitsUnder(total: bigint, cap: string): boolean {
+  try {
+    return total <= scaled(cap, 6);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -21,16 +21,13 @@ import {
   canon,
   currentRevision,
   deleteEntries,
-  entriesFrom,
+  entriesAndBefore,
   gpuEvidenceOf,
   insertEntries,
-  insertGpuRecords,
-  lockLineItems,
+  lockDaysAndLineItems,
   saveStart,
-  signedDates,
   updateExcess,
   updateVolumes,
-  volumeBefore,
   type StoredEntry,
 } from '../production.repository';
 import { excessAfterChanges } from '../recompute-excess';
@@ -174,13 +171,17 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
 
     for (const c of intended) assertInWindow(fs, c.date);
-    const signed = await signedDates(tx, period.monthlyReportId, siteId, [...new Set(intended.map((c) => c.date))]);
+    const touched = [...new Set(intended.map((c) => c.lineItemId))].sort((a, b) => a - b);
+    const signed = await lockDaysAndLineItems(
+      tx,
+      { monthlyReportId: period.monthlyReportId, siteId, dates: [...new Set(intended.map((c) => c.date))] },
+      touched,
+    );
     const onSigned = intended.find((c) => signed.has(c.date));
     if (onSigned) throw daySigned({ siteId, date: onSigned.date });
 
-    const touched = [...new Set(intended.map((c) => c.lineItemId))].sort((a, b) => a - b);
-    await lockLineItems(tx, touched);
-    const entries = await entriesFrom(tx, touched, monthStart);
+    // After the locks: a new statement sees every save of these line items committed before us.
+    const { entries, before } = await entriesAndBefore(tx, touched, monthStart, year, month);
     const byCell = new Map<string, StoredEntry>();
     for (const e of entries) if (e.siteId === siteId && e.layer === layer) byCell.set(`${e.lineItemId}|${e.date}`, e);
 
@@ -251,17 +252,48 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
         volume: o.cell.volume,
       });
     const capMap = new Map(touched.map((id) => [id, items.get(id)!.cap]));
-    const excess = excessAfterChanges(walk, capMap, await volumeBefore(tx, touched, year, month));
+    const excess = excessAfterChanges(walk, capMap, before);
 
     const userId = ctx.actor.id;
+    // Audit rows (before/after per changed cell) go out with the statement that writes the cells.
+    const auditMeta = {
+      actorId: userId,
+      actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
+      via: ctx.via,
+      requestId: ctx.requestId ?? null,
+      workOrderId: fs.familyId,
+    };
+    const changesOf = (o: Op) =>
+      JSON.stringify({
+        volume: { before: o.stored ? canon(o.stored.volume) : null, after: o.kind === 'delete' ? null : o.cell.volume },
+        ...(o.kind === 'insert'
+          ? {
+              lineItemId: { before: null, after: o.cell.lineItemId },
+              date: { before: null, after: o.cell.date },
+              siteId: { before: null, after: siteId },
+              layer: { before: null, after: layer },
+            }
+          : {}),
+      });
     const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
+    if (deletes.length)
+      await auditCells(tx, auditMeta, {
+        entityIds: deletes.map((o) => String(o.stored!.id)),
+        actions: deletes.map(() => 'delete'),
+        changes: deletes.map(changesOf),
+      });
     const updates = ops.filter((o) => o.kind === 'update');
-    const revisions = await updateVolumes(tx, userId, {
-      ids: updates.map((o) => o.stored!.id),
-      volumes: updates.map((o) => o.cell.volume),
-      excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
-    });
-    const inserted = await insertEntries(
+    const revisions = await updateVolumes(
+      tx,
+      userId,
+      {
+        ids: updates.map((o) => o.stored!.id),
+        volumes: updates.map((o) => o.cell.volume),
+        excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
+      },
+      { meta: auditMeta, changes: updates.map(changesOf) },
+    );
+    const { inserted, gpuCreated } = await insertEntries(
       tx,
       { monthlyReportId: period.monthlyReportId, siteId, layer, userId },
       {
@@ -270,6 +302,8 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
         volumes: inserts.map((o) => o.cell.volume),
         excess: inserts.map((o) => excess.get(`new:${o.cell.lineItemId}|${o.cell.date}`) ?? '0'),
       },
+      touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
+      { meta: auditMeta, changes: inserts.map(changesOf) },
     );
     const excessIds: number[] = [];
     const excessValues: string[] = [];
@@ -282,39 +316,6 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       }
     }
     await updateExcess(tx, excessIds, excessValues);
-    const gpuCreated = await insertGpuRecords(
-      tx,
-      inserted.filter((r) => requiresGpu(items.get(r.lineItemId)!.subAnnex, '1')).map((r) => r.id),
-    );
-
-    const insertedId = new Map(inserted.map((r) => [`${r.lineItemId}|${r.date}`, r.id]));
-    await auditCells(
-      tx,
-      {
-        actorId: userId,
-        actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
-        via: ctx.via,
-        requestId: ctx.requestId ?? null,
-        workOrderId: fs.familyId,
-      },
-      {
-        entityIds: ops.map((o) => String(o.stored?.id ?? insertedId.get(`${o.cell.lineItemId}|${o.cell.date}`))),
-        actions: ops.map((o) => o.kind),
-        changes: ops.map((o) =>
-          JSON.stringify({
-            volume: { before: o.stored ? canon(o.stored.volume) : null, after: o.kind === 'delete' ? null : o.cell.volume },
-            ...(o.kind === 'insert'
-              ? {
-                  lineItemId: { before: null, after: o.cell.lineItemId },
-                  date: { before: null, after: o.cell.date },
-                  siteId: { before: null, after: siteId },
-                  layer: { before: null, after: layer },
-                }
-              : {}),
-          }),
-        ),
-      },
-    );
 
     const revision = Math.max(0, ...revisions, ...inserted.map((r) => r.revision));
     return {
