@@ -27,19 +27,32 @@ export default tseslint.config(
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/server/**', '**/web/**', '**/contracts/**', '**/scripts/**'], message: 'domain/ is pure: it imports only domain/ (and decimal.js, zod).' },
-        { group: NODE_AND_IO, message: 'domain/ has no I/O.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', '**/contracts/**', '**/scripts/**'],
+              message: 'domain/ is pure: it imports only domain/ (and decimal.js, zod).',
+            },
+            { group: NODE_AND_IO, message: 'domain/ has no I/O.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/server/**', '**/web/**', '**/scripts/**'], message: 'contracts/ may import only domain/ and zod.' },
-        { group: NODE_AND_IO, message: 'contracts/ has no I/O.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/web/**', '**/scripts/**'], message: 'contracts/ may import only domain/ and zod.' },
+            { group: NODE_AND_IO, message: 'contracts/ has no I/O.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -48,28 +61,42 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/server/**', '**/scripts/**', '**/tests/**'], message: 'web/ talks to the server over HTTP only (import contracts/ and domain/).' },
-        { group: NODE_AND_IO, message: 'web/ runs in the browser.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/scripts/**', '**/tests/**'],
+              message: 'web/ talks to the server over HTTP only (import contracts/ and domain/).',
+            },
+            { group: NODE_AND_IO, message: 'web/ runs in the browser.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/web/**', '**/tests/**'], message: 'server/ never imports web/ or tests/.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web/**', '**/tests/**'], message: 'server/ never imports web/ or tests/.' }] },
+      ],
     },
   },
   {
     files: ['server/modules/**/*.ts', 'server/spreadsheets/**/*.ts', 'server/pdf/**/*.ts'],
     ignores: ['server/modules/backup/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/web/**', '**/tests/**'], message: 'server/ never imports web/ or tests/.' },
-        { group: ['fastify', '@fastify/*'], importNames: ['default'], message: 'HTTP lives in server/http and *.routes.ts.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', '**/tests/**'], message: 'server/ never imports web/ or tests/.' },
+            { group: ['fastify', '@fastify/*'], importNames: ['default'], message: 'HTTP lives in server/http and *.routes.ts.' },
+          ],
+        },
+      ],
     },
   },
 );

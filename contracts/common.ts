@@ -23,7 +23,14 @@ const IdNumber = z
  * A row id: a positive integer, or its decimal digits (path and query strings arrive as text).
  * Not `z.coerce`, which would take `true`, `[5]` or `"0x1"` for an id.
  */
-export const Id = z.union([IdNumber, z.string().regex(/^[0-9]{1,10}$/, 'Identificador inválido: debe ser un número entero positivo').transform(Number).pipe(IdNumber)]);
+export const Id = z.union([
+  IdNumber,
+  z
+    .string()
+    .regex(/^[0-9]{1,10}$/, 'Identificador inválido: debe ser un número entero positivo')
+    .transform(Number)
+    .pipe(IdNumber),
+]);
 export const IdParams = z.object({ id: Id });
 
 /** ISO calendar date `YYYY-MM-DD` that really exists (no Feb 30). */
@@ -48,9 +55,7 @@ export function decimalString(scale: number, label = 'Número') {
 export const Text = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`);
 export const RequiredText = (max: number) => Text(max).min(1, 'Obligatorio');
 
-export const BooleanQuery = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+export const BooleanQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),

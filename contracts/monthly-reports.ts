@@ -9,8 +9,16 @@ import { Abilities, Id, Text } from './common';
 export const MonthlyStatus = z.enum(['abierto', 'en_revision', 'cerrado', 'facturado']);
 export type MonthlyStatus = z.infer<typeof MonthlyStatus>;
 
-export const Month = z.coerce.number({ error: 'El mes debe ser un número entre 1 y 12' }).int('El mes debe ser un número entero').min(1, 'El mes debe estar entre 1 y 12').max(12, 'El mes debe estar entre 1 y 12');
-export const Year = z.coerce.number({ error: 'El año debe ser un número de cuatro dígitos' }).int('El año debe ser un número entero').min(2000, 'El año debe tener cuatro dígitos (2000–2100)').max(2100, 'El año debe tener cuatro dígitos (2000–2100)');
+export const Month = z.coerce
+  .number({ error: 'El mes debe ser un número entre 1 y 12' })
+  .int('El mes debe ser un número entero')
+  .min(1, 'El mes debe estar entre 1 y 12')
+  .max(12, 'El mes debe estar entre 1 y 12');
+export const Year = z.coerce
+  .number({ error: 'El año debe ser un número de cuatro dígitos' })
+  .int('El año debe ser un número entero')
+  .min(2000, 'El año debe tener cuatro dígitos (2000–2100)')
+  .max(2100, 'El año debe tener cuatro dígitos (2000–2100)');
 
 /** http(s) only, trimmed, at most 2048 characters (the domain's `isHttpUrl` decides). */
 export const EvidenceUrl = z.string().trim().min(1, 'La URL del archivo es obligatoria.').max(2048, 'Máximo 2048 caracteres');
@@ -89,7 +97,14 @@ export const ChecklistResponse = z.object({
 });
 
 export const SignOffKind = z.enum(['supervisor_reviewed', 'manager_validated', 'administration_confirmed']);
-export const SignOff = z.object({ kind: SignOffKind, label: z.string(), userId: z.number().int(), userName: z.string(), version: z.number().int(), signedAt: z.string() });
+export const SignOff = z.object({
+  kind: SignOffKind,
+  label: z.string(),
+  userId: z.number().int(),
+  userName: z.string(),
+  version: z.number().int(),
+  signedAt: z.string(),
+});
 export const SignOffBody = z.object({ kind: SignOffKind });
 
 export const ClosureAction = z.enum(['submit', 'return', 'close', 'reopen']);
@@ -161,7 +176,10 @@ export const AcknowledgeExcessBody = z
     all: z.boolean().optional(),
     reason: z.string().trim().min(1, 'El motivo es obligatorio.').max(1000, 'Máximo 1000 caracteres'),
   })
-  .refine((b) => b.all === true || (b.entryIds !== undefined && b.entryIds.length > 0), { message: 'Indique los registros o «todos»', path: ['entryIds'] });
+  .refine((b) => b.all === true || (b.entryIds !== undefined && b.entryIds.length > 0), {
+    message: 'Indique los registros o «todos»',
+    path: ['entryIds'],
+  });
 
 export const DailyReportRow = z.object({
   id: z.number().int(),
@@ -190,8 +208,15 @@ export const ProductionRow = z.object({
 });
 export const ChildQuery = z.object({
   siteId: Id.optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  ids: z.string().regex(/^\d+(,\d+)*$/).max(20_000).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .max(20_000)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -215,7 +240,11 @@ export const BoardCell = z.object({
   hasEvidence: z.boolean(),
 });
 export const BoardRow = z.object({ workOrderId: Id, folio: z.string(), description: z.string(), cells: z.array(BoardCell) });
-export const BoardResponse = z.object({ months: z.array(z.object({ year: z.number().int(), month: z.number().int() })), rows: z.array(BoardRow), today: z.string() });
+export const BoardResponse = z.object({
+  months: z.array(z.object({ year: z.number().int(), month: z.number().int() })),
+  rows: z.array(BoardRow),
+  today: z.string(),
+});
 
 export const VersionDiff = z.object({
   from: z.object({ version: z.number().int(), label: z.string() }),
@@ -223,7 +252,15 @@ export const VersionDiff = z.object({
   evidenceUrl: z.object({ before: z.string().nullable(), after: z.string().nullable() }).nullable(),
   totals: z.array(z.object({ key: z.string(), before: z.string(), after: z.string() })),
   production: z.array(
-    z.object({ lineItemId: z.number().int(), code: z.string(), siteId: z.number().int(), date: z.string(), layer: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+    z.object({
+      lineItemId: z.number().int(),
+      code: z.string(),
+      siteId: z.number().int(),
+      date: z.string(),
+      layer: z.string(),
+      before: z.string().nullable(),
+      after: z.string().nullable(),
+    }),
   ),
   dailyReports: z.array(z.object({ siteName: z.string(), date: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   truncated: z.boolean(),

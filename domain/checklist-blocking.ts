@@ -44,9 +44,7 @@ export const dailyReportsComplete: ChecklistRule = (context) => {
     missing,
     () =>
       siteDaySegments(context, missing, (n, language) =>
-        language === 'es'
-          ? `${counted(n, 'día', 'días')} sin reporte diario en`
-          : `${counted(n, 'day', 'days')} without a daily report at`,
+        language === 'es' ? `${counted(n, 'día', 'días')} sin reporte diario en` : `${counted(n, 'day', 'days')} without a daily report at`,
       ),
   );
 };
@@ -71,9 +69,7 @@ export const gpuEvidenceMessage = (count: number, codes: readonly string[], code
 /** 2. Every C-2/C-3 (and C2EXT/C3EXT) entry with volume > 0 has a GPU record with an evidence URL. */
 export const gpuEvidence: ChecklistRule = (context) => {
   const gpuByEntry = new Map(context.input.gpuRecords.map((g) => [g.productionEntryId, g]));
-  const lacking = context.entries.filter(
-    (e) => requiresGpu(e.subAnnex, e.volume) && !isHttpUrl(gpuByEntry.get(e.id)?.evidenceUrl),
-  );
+  const lacking = context.entries.filter((e) => requiresGpu(e.subAnnex, e.volume) && !isHttpUrl(gpuByEntry.get(e.id)?.evidenceUrl));
   const codes = distinct(lacking.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
     GPU_EVIDENCE,
@@ -98,9 +94,7 @@ export const excessResolvedMessage = (count: number, codes: readonly string[], c
 
 /** 3. Every entry with excess is covered by a newer authorized volume or acknowledged as non-billable. */
 export const excessResolved: ChecklistRule = (context) => {
-  const unresolved = context.entries.filter(
-    (e) => isPositiveDecimal(e.excessVolume) && !e.coveredByNewerCap && !e.excessAcknowledged,
-  );
+  const unresolved = context.entries.filter((e) => isPositiveDecimal(e.excessVolume) && !e.coveredByNewerCap && !e.excessAcknowledged);
   const codes = distinct(unresolved.map((e) => context.lineItemCode(e.lineItemId)));
   return makeItem(
     EXCESS_RESOLVED,

@@ -38,11 +38,8 @@ export const plannedWithoutProductionMessage = (count: number, codes: readonly s
 export const plannedWithoutProduction: ChecklistRule = (context) => {
   const producedIds = new Set(context.entries.filter((e) => toDec(e.volume).greaterThan(0)).map((e) => e.lineItemId));
   const plannedTotals = new Map<number, Dec>();
-  for (const p of context.planned)
-    plannedTotals.set(p.lineItemId, (plannedTotals.get(p.lineItemId) ?? new Dec(0)).plus(toDec(p.volume)));
-  const idle = [...plannedTotals]
-    .filter(([id, total]) => total.greaterThan(0) && !producedIds.has(id))
-    .map(([id]) => id);
+  for (const p of context.planned) plannedTotals.set(p.lineItemId, (plannedTotals.get(p.lineItemId) ?? new Dec(0)).plus(toDec(p.volume)));
+  const idle = [...plannedTotals].filter(([id, total]) => total.greaterThan(0) && !producedIds.has(id)).map(([id]) => id);
   const codes = idle.map((id) => context.lineItemCode(id));
   return makeItem(
     PLANNED_WITHOUT_PRODUCTION,

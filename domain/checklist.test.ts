@@ -118,9 +118,7 @@ describe('computeChecklist shape', () => {
 
   it('ignores data outside the month', () => {
     const stray = { ...base.productionEntries[1]!, id: 999, date: '2025-04-01', layer: null };
-    expect(
-      itemOf(passingInput({ productionEntries: [...base.productionEntries, stray] }), 'layers_assigned').result,
-    ).toBe('ok');
+    expect(itemOf(passingInput({ productionEntries: [...base.productionEntries, stray] }), 'layers_assigned').result).toBe('ok');
   });
 });
 
@@ -147,9 +145,7 @@ describe('1. daily_reports_complete', () => {
     expect(item.result).toBe('falla');
     expect(item.count).toBe(4);
     expect(item.offending).toContainEqual({ kind: 'site_day', siteId: 1, date: '2025-03-18' });
-    expect(item.message_es).toBe(
-      '3 días sin reporte diario en Plataforma ABK-A: 4, 5 y 18; 1 día sin reporte diario en Patio Tampico: 2',
-    );
+    expect(item.message_es).toBe('3 días sin reporte diario en Plataforma ABK-A: 4, 5 y 18; 1 día sin reporte diario en Patio Tampico: 2');
     expect(item.message_en).toBe(
       '3 days without a daily report at Plataforma ABK-A: 4, 5 and 18; 1 day without a daily report at Patio Tampico: 2',
     );
@@ -181,10 +177,7 @@ describe('2. gpu_evidence', () => {
 
   it('does not require GPUs outside C-2/C-3', () => {
     expect(
-      itemOf(
-        passingInput({ gpuRecords: [{ productionEntryId: 100, status: 'pendiente', evidenceUrl: EVIDENCE }] }),
-        'gpu_evidence',
-      ).result,
+      itemOf(passingInput({ gpuRecords: [{ productionEntryId: 100, status: 'pendiente', evidenceUrl: EVIDENCE }] }), 'gpu_evidence').result,
     ).toBe('ok');
   });
 });
@@ -248,10 +241,9 @@ describe('5. production_matches_daily_reports', () => {
   });
 
   it('allows CMA on a standby day', () => {
-    expect(
-      itemOf(passingInput({ dailyReports: reportsWith('2025-03-02', 'en_espera') }), 'production_matches_daily_reports')
-        .result,
-    ).toBe('ok');
+    expect(itemOf(passingInput({ dailyReports: reportsWith('2025-03-02', 'en_espera') }), 'production_matches_daily_reports').result).toBe(
+      'ok',
+    );
   });
 });
 
@@ -287,18 +279,13 @@ describe('6. sign_offs', () => {
 
 describe('7. layers_assigned', () => {
   it('fails for an entry without a layer', () => {
-    const item = itemOf(
-      passingInput({ productionEntries: [{ ...base.productionEntries[1]!, layer: null }] }),
-      'layers_assigned',
-    );
+    const item = itemOf(passingInput({ productionEntries: [{ ...base.productionEntries[1]!, layer: null }] }), 'layers_assigned');
     expect(item.result).toBe('falla');
     expect(item.offending).toEqual([{ kind: 'production_entry', id: 101 }]);
     // and item 5 leaves it to item 7
     expect(
-      itemOf(
-        passingInput({ productionEntries: [{ ...base.productionEntries[1]!, layer: null }] }),
-        'production_matches_daily_reports',
-      ).result,
+      itemOf(passingInput({ productionEntries: [{ ...base.productionEntries[1]!, layer: null }] }), 'production_matches_daily_reports')
+        .result,
     ).toBe('ok');
   });
 });
@@ -323,9 +310,7 @@ describe('warnings', () => {
 
   it('daily_reports_unsigned: warns for reports not Firmado', () => {
     const input = passingInput({
-      dailyReports: base.dailyReports.map((r) =>
-        r.date <= '2025-03-02' ? { ...r, signatureStatus: 'falta_firma_cliente' as const } : r,
-      ),
+      dailyReports: base.dailyReports.map((r) => (r.date <= '2025-03-02' ? { ...r, signatureStatus: 'falta_firma_cliente' as const } : r)),
     });
     const item = itemOf(input, 'daily_reports_unsigned');
     expect(item.result).toBe('aviso');
@@ -352,9 +337,7 @@ describe('warnings', () => {
     );
     expect(unreachable.result).toBe('aviso');
     expect(unreachable.message_es).toMatch(/No se pudo acceder/);
-    expect(itemOf(passingInput({ evidenceReachability: null }), 'evidence_url_reachable').message_es).toMatch(
-      /aún no se ha verificado/,
-    );
+    expect(itemOf(passingInput({ evidenceReachability: null }), 'evidence_url_reachable').message_es).toMatch(/aún no se ha verificado/);
     expect(
       itemOf(
         passingInput({ evidenceReachability: { url: 'https://old.example', reachable: true, checkedAt: 'x' } }),
@@ -365,11 +348,7 @@ describe('warnings', () => {
 
   it('incidents_have_link: warns for incidents without a link, not for linked ones', () => {
     const dailyReports = base.dailyReports.map((r, i) =>
-      i === 0
-        ? { ...r, incident: true, incidentLink: null }
-        : i === 1
-          ? { ...r, incident: true, incidentLink: EVIDENCE }
-          : r,
+      i === 0 ? { ...r, incident: true, incidentLink: null } : i === 1 ? { ...r, incident: true, incidentLink: EVIDENCE } : r,
     );
     const item = itemOf(passingInput({ dailyReports }), 'incidents_have_link');
     expect(item.result).toBe('aviso');

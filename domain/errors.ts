@@ -150,12 +150,7 @@ export function unauthorized(): DomainError<'unauthorized'> {
 }
 
 /** A write touched an OT-month whose status is `Cerrado` or `Facturado`. */
-export function periodClosed(period: {
-  workOrderId: number;
-  year: number;
-  month: number;
-  status: string;
-}): DomainError<'period_closed'> {
+export function periodClosed(period: { workOrderId: number; year: number; month: number; status: string }): DomainError<'period_closed'> {
   return new DomainError('period_closed', {
     message: `El mes ${period.month}/${period.year} está ${period.status === 'facturado' ? 'facturado' : 'cerrado'}; no admite cambios.`,
     messageEn: `Month ${period.month}/${period.year} is ${period.status === 'facturado' ? 'invoiced' : 'closed'} and cannot be changed.`,
@@ -211,18 +206,12 @@ export function checklistBlocked(failingKeys: readonly string[]): DomainError<'c
 }
 
 /** A sign-off by the only person who captured the month's data, or one user signing twice. */
-export function segregationOfDuties(
-  userId: number,
-  reason: 'sole_capturer' | 'already_signed',
-): DomainError<'segregation_of_duties'> {
+export function segregationOfDuties(userId: number, reason: 'sole_capturer' | 'already_signed'): DomainError<'segregation_of_duties'> {
   return new DomainError('segregation_of_duties', { details: { userId, reason } });
 }
 
 /** An import preview/commit found row errors; nothing was saved. */
-export function importHasErrors(
-  errorCount: number,
-  details: Record<string, unknown> = {},
-): DomainError<'import_has_errors'> {
+export function importHasErrors(errorCount: number, details: Record<string, unknown> = {}): DomainError<'import_has_errors'> {
   return new DomainError('import_has_errors', {
     message: `El archivo tiene ${errorCount} ${errorCount === 1 ? 'error' : 'errores'}; no se guardó nada.`,
     messageEn: `The file has ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}; nothing was saved.`,

@@ -26,12 +26,7 @@ export function isHttpUrl(text: unknown): text is string {
 }
 
 /** The four sub-folders every monthly evidence folder has, in display order. */
-export const EVIDENCE_SUBFOLDERS = [
-  'Fotos_Diarias/',
-  'Reportes_Operativos/',
-  'GPU_Evidencias/',
-  'Incidentes/',
-] as const;
+export const EVIDENCE_SUBFOLDERS = ['Fotos_Diarias/', 'Reportes_Operativos/', 'GPU_Evidencias/', 'Incidentes/'] as const;
 
 /**
  * Proposed folder name `<folio>_<Mes>_<año>/`, e.g. `OTE-2025-001_Marzo_2025/`.
@@ -44,11 +39,7 @@ export function evidenceFolderName(folio: string, month: number, year: number): 
 }
 
 /** The folder and its sub-folders as paths: `['OTE-…_Marzo_2025/', 'OTE-…_Marzo_2025/Fotos_Diarias/', …]`. */
-export function evidenceFolderLayout(
-  folio: string,
-  month: number,
-  year: number,
-): { root: string; subfolders: string[] } {
+export function evidenceFolderLayout(folio: string, month: number, year: number): { root: string; subfolders: string[] } {
   const root = evidenceFolderName(folio, month, year);
   return { root, subfolders: EVIDENCE_SUBFOLDERS.map((sub) => `${root}${sub}`) };
 }

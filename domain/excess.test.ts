@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { computeExcess, computeExcessByLineItem, totalExcess, type ExcessEntry } from './excess.js';
 import { Dec } from './money.js';
 
-const entry = (
-  id: number | string,
-  date: string,
-  volume: string,
-  layer: 'TE' | 'CMA' = 'TE',
-  siteId = 1,
-): ExcessEntry => ({ id, date, layer, siteId, volume });
+const entry = (id: number | string, date: string, volume: string, layer: 'TE' | 'CMA' = 'TE', siteId = 1): ExcessEntry => ({
+  id,
+  date,
+  layer,
+  siteId,
+  volume,
+});
 
 describe('computeExcess', () => {
   it('marks nothing below the cap', () => {
@@ -21,11 +21,7 @@ describe('computeExcess', () => {
   });
 
   it('splits the entry that crosses the cap and marks everything after it', () => {
-    const result = computeExcess('10', [
-      entry(1, '2025-03-01', '6'),
-      entry(2, '2025-03-02', '6'),
-      entry(3, '2025-03-03', '2.5'),
-    ]);
+    const result = computeExcess('10', [entry(1, '2025-03-01', '6'), entry(2, '2025-03-02', '6'), entry(3, '2025-03-03', '2.5')]);
     expect(result.get(1)).toBe('0');
     expect(result.get(2)).toBe('2');
     expect(result.get(3)).toBe('2.5');
@@ -68,11 +64,7 @@ describe('computeExcess', () => {
   });
 
   it('is exact with 6-decimal volumes', () => {
-    const result = computeExcess('0.3', [
-      entry(1, '2025-03-01', '0.1'),
-      entry(2, '2025-03-02', '0.2'),
-      entry(3, '2025-03-03', '0.000001'),
-    ]);
+    const result = computeExcess('0.3', [entry(1, '2025-03-01', '0.1'), entry(2, '2025-03-02', '0.2'), entry(3, '2025-03-03', '0.000001')]);
     expect(result.get(2)).toBe('0');
     expect(result.get(3)).toBe('0.000001');
   });
@@ -135,10 +127,7 @@ describe('excess engine properties', () => {
       fc.property(
         capArb,
         entriesArb.chain((entries) =>
-          fc.tuple(
-            fc.constant(entries),
-            fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
-          ),
+          fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length })),
         ),
         (cap, [entries, shuffled]) => {
           expect(computeExcess(cap, shuffled)).toEqual(computeExcess(cap, entries));
@@ -153,8 +142,7 @@ describe('excess engine properties', () => {
         const [low, high] = new Dec(a).lessThan(b) ? [a, b] : [b, a];
         const atLow = computeExcess(low, entries);
         const atHigh = computeExcess(high, entries);
-        for (const e of entries)
-          expect(new Dec(atHigh.get(e.id) ?? 'NaN').lessThanOrEqualTo(atLow.get(e.id) ?? 'NaN')).toBe(true);
+        for (const e of entries) expect(new Dec(atHigh.get(e.id) ?? 'NaN').lessThanOrEqualTo(atLow.get(e.id) ?? 'NaN')).toBe(true);
       }),
     );
   });

@@ -31,24 +31,12 @@ describe('requiresGpu', () => {
     expect(requiresGpu(label, '0.000001')).toBe(true);
   });
 
-  it.each([
-    'C-1',
-    'C-4',
-    'C-4-1',
-    'C-5',
-    'C-6',
-    'C-20',
-    'C-12',
-    'C-2-1',
-    'C5EXT',
-    'S/A',
-    'ANEXO CD',
-    '',
-    null,
-    undefined,
-  ])('does not require a GPU for %j', (label) => {
-    expect(requiresGpu(label, '10')).toBe(false);
-  });
+  it.each(['C-1', 'C-4', 'C-4-1', 'C-5', 'C-6', 'C-20', 'C-12', 'C-2-1', 'C5EXT', 'S/A', 'ANEXO CD', '', null, undefined])(
+    'does not require a GPU for %j',
+    (label) => {
+      expect(requiresGpu(label, '10')).toBe(false);
+    },
+  );
 
   it('needs a volume above zero', () => {
     expect(requiresGpu('C-2', '0')).toBe(false);
@@ -58,12 +46,7 @@ describe('requiresGpu', () => {
 
 describe('GPU statuses', () => {
   it('share the signature labels and start at Pendiente', () => {
-    expect(GPU_STATUSES.map((s) => GPU_STATUS_LABELS[s].es)).toEqual([
-      'Pendiente',
-      'En proceso',
-      'Falta firma cliente',
-      'Firmado',
-    ]);
+    expect(GPU_STATUSES.map((s) => GPU_STATUS_LABELS[s].es)).toEqual(['Pendiente', 'En proceso', 'Falta firma cliente', 'Firmado']);
     expect(INITIAL_GPU_STATUS).toBe('pendiente');
     expect(gpuIsBillable('firmado')).toBe(true);
     expect(gpuIsBillable('falta_firma_cliente')).toBe(false);

@@ -5,12 +5,7 @@
 import { canonicalSubAnnex } from './catalogue/sub-annex.js';
 import { toDec, type DecimalInput } from './money.js';
 import type { Role } from './roles.js';
-import {
-  SIGNATURE_STATUSES,
-  SIGNATURE_STATUS_LABELS,
-  signatureStatusRank,
-  type SignatureStatus,
-} from './signature-status.js';
+import { SIGNATURE_STATUSES, SIGNATURE_STATUS_LABELS, signatureStatusRank, type SignatureStatus } from './signature-status.js';
 
 /** Canonical sub-annexes whose production needs a GPU (spec §3.4). */
 export const GPU_SUB_ANNEXES = ['C-2', 'C-3', 'C2EXT', 'C3EXT'] as const;

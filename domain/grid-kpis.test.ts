@@ -31,10 +31,9 @@ describe('gridKpis', () => {
   });
 
   it('goes negative when production exceeds the authorization', () => {
-    expect(
-      gridKpis([{ authorizedVolume: '1', puMxn: '10', puUsd: null, producedBefore: '1', producedThisMonth: '1' }]).MXN
-        .remaining,
-    ).toBe('-10.00');
+    expect(gridKpis([{ authorizedVolume: '1', puMxn: '10', puUsd: null, producedBefore: '1', producedThisMonth: '1' }]).MXN.remaining).toBe(
+      '-10.00',
+    );
   });
 
   it('is all zeros for no line items', () => {

@@ -50,9 +50,7 @@ export const ROUNDING_RULE = {
 export type NumberParseError = 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large';
 
 /** Spanish/English messages for {@link NumberParseError}. */
-export const NUMBER_PARSE_ERROR_MESSAGES: Readonly<
-  Record<NumberParseError, { readonly es: string; readonly en: string }>
-> = {
+export const NUMBER_PARSE_ERROR_MESSAGES: Readonly<Record<NumberParseError, { readonly es: string; readonly en: string }>> = {
   not_a_number: { es: 'No es un número válido.', en: 'Not a valid number.' },
   negative: { es: 'No se admiten valores negativos.', en: 'Negative values are not allowed.' },
   too_many_decimals: { es: 'Tiene demasiados decimales.', en: 'Too many decimal places.' },

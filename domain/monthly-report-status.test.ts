@@ -133,8 +133,7 @@ describe('locks', () => {
   });
 
   it('decides who may write per role and status', () => {
-    const writers = (status: (typeof MONTHLY_REPORT_STATUSES)[number]): Role[] =>
-      ROLES.filter((r) => mayWriteMonth(r, status));
+    const writers = (status: (typeof MONTHLY_REPORT_STATUSES)[number]): Role[] => ROLES.filter((r) => mayWriteMonth(r, status));
     expect(writers('abierto')).toEqual(['admin', 'gerente_operaciones', 'supervisor']);
     expect(writers('en_revision')).toEqual(['admin', 'gerente_operaciones']);
     expect(writers('cerrado')).toEqual([]);

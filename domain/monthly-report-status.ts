@@ -13,13 +13,7 @@ import { isOneOf, type Label } from './labels.js';
 import { CAPTURE_ROLES, REVIEW_CORRECTION_ROLES, type Role } from './roles.js';
 
 export { closureSchedule, expectedClosureStatus, isOverdue } from './closure-schedule.js';
-export {
-  EVIDENCE_SUBFOLDERS,
-  MAX_URL_LENGTH,
-  evidenceFolderLayout,
-  evidenceFolderName,
-  isHttpUrl,
-} from './evidence-link.js';
+export { EVIDENCE_SUBFOLDERS, MAX_URL_LENGTH, evidenceFolderLayout, evidenceFolderName, isHttpUrl } from './evidence-link.js';
 
 export const MONTHLY_REPORT_STATUSES = ['abierto', 'en_revision', 'cerrado', 'facturado'] as const;
 export type MonthlyReportStatus = (typeof MONTHLY_REPORT_STATUSES)[number];
@@ -108,14 +102,9 @@ function edge(
 function requireReason(reason: string | null | undefined): DomainError | null {
   const trimmed = (reason ?? '').trim();
   if (trimmed === '')
-    return validationFailed(
-      [{ path: 'reason', code: 'required', message: 'El motivo es obligatorio.' }],
-      'El motivo es obligatorio.',
-    );
+    return validationFailed([{ path: 'reason', code: 'required', message: 'El motivo es obligatorio.' }], 'El motivo es obligatorio.');
   if (trimmed.length > REASON_MAX_LENGTH)
-    return validationFailed([
-      { path: 'reason', code: 'too_long', message: `El motivo admite hasta ${REASON_MAX_LENGTH} caracteres.` },
-    ]);
+    return validationFailed([{ path: 'reason', code: 'too_long', message: `El motivo admite hasta ${REASON_MAX_LENGTH} caracteres.` }]);
   return null;
 }
 

@@ -5,9 +5,7 @@ describe('checkSignOff', () => {
   const existing: SignOff[] = [{ kind: 'supervisor_reviewed', userId: 1 }];
 
   it('accepts a fitting role by a new user', () => {
-    expect(
-      checkSignOff({ kind: 'manager_validated', userId: 2, role: 'gerente_operaciones' }, existing, [1, 2]),
-    ).toEqual({
+    expect(checkSignOff({ kind: 'manager_validated', userId: 2, role: 'gerente_operaciones' }, existing, [1, 2])).toEqual({
       ok: true,
       value: { kind: 'manager_validated', userId: 2 },
     });
@@ -30,9 +28,7 @@ describe('checkSignOff', () => {
   });
 
   it('is idempotent for the same user and kind', () => {
-    expect(checkSignOff({ kind: 'supervisor_reviewed', userId: 1, role: 'supervisor' }, existing, [1, 3]).ok).toBe(
-      true,
-    );
+    expect(checkSignOff({ kind: 'supervisor_reviewed', userId: 1, role: 'supervisor' }, existing, [1, 3]).ok).toBe(true);
   });
 
   it('labels the three kinds', () => {

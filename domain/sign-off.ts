@@ -52,7 +52,6 @@ export function checkSignOff(
     return err(segregationOfDuties(request.userId, 'already_signed'));
   }
   const capturers = new Set(capturedByUserIds);
-  if (capturers.size === 1 && capturers.has(request.userId))
-    return err(segregationOfDuties(request.userId, 'sole_capturer'));
+  if (capturers.size === 1 && capturers.has(request.userId)) return err(segregationOfDuties(request.userId, 'sole_capturer'));
   return ok({ kind: request.kind, userId: request.userId });
 }

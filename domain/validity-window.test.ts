@@ -19,10 +19,7 @@ const ot = (overrides: Partial<WorkOrderDates> = {}): WorkOrderDates => ({
   ...overrides,
 });
 
-const family = (
-  initial: Partial<WorkOrderDates>,
-  ...reprogrammings: Partial<WorkOrderDates>[]
-): WorkOrderFamilyDates => ({
+const family = (initial: Partial<WorkOrderDates>, ...reprogrammings: Partial<WorkOrderDates>[]): WorkOrderFamilyDates => ({
   initial: ot(initial),
   reprogrammings: reprogrammings.map(ot),
 });
@@ -42,12 +39,12 @@ describe('familyWindow', () => {
   });
 
   it('takes the latest of actual and planned ends (an early finish does not shrink it; a late one extends it)', () => {
-    expect(
-      familyWindow(family({ plannedStart: '2025-03-01', plannedEnd: '2025-03-31', actualEnd: '2025-03-20' })),
-    ).toMatchObject({ end: '2025-03-31' });
-    expect(
-      familyWindow(family({ plannedStart: '2025-03-01', plannedEnd: '2025-03-31', actualEnd: '2025-04-03' })),
-    ).toMatchObject({ end: '2025-04-03' });
+    expect(familyWindow(family({ plannedStart: '2025-03-01', plannedEnd: '2025-03-31', actualEnd: '2025-03-20' }))).toMatchObject({
+      end: '2025-03-31',
+    });
+    expect(familyWindow(family({ plannedStart: '2025-03-01', plannedEnd: '2025-03-31', actualEnd: '2025-04-03' }))).toMatchObject({
+      end: '2025-04-03',
+    });
   });
 
   it('is extended by reprogrammings, whose starts are ignored', () => {
@@ -69,9 +66,7 @@ describe('familyWindow', () => {
   });
 
   it('has no valid day without a start date, even if a reprogramming has one', () => {
-    const w = familyWindow(
-      family({ plannedEnd: '2025-03-31' }, { plannedStart: '2025-03-01', plannedEnd: '2025-04-30' }),
-    );
+    const w = familyWindow(family({ plannedEnd: '2025-03-31' }, { plannedStart: '2025-03-01', plannedEnd: '2025-04-30' }));
     expect(w).toEqual({ kind: 'none', reason: 'no_start', start: null, end: '2025-04-30' });
     expect(isDayInWindow(w, '2025-03-15')).toBe(false);
     expect(daysInWindowForMonth(w, 2025, 3)).toEqual([]);
@@ -126,12 +121,11 @@ describe('yard phase', () => {
   });
 
   it('missing yard dates are explicit', () => {
-    expect(
-      windowForSite(family({ plannedStart: '2025-03-01', requiresYard: true, yardEnd: '2025-03-01' }), 'yard'),
-    ).toMatchObject({ kind: 'none', reason: 'no_start' });
-    expect(
-      windowForSite(family({ plannedStart: '2025-03-01', requiresYard: true, yardStart: '2025-02-01' }), 'yard'),
-    ).toEqual({
+    expect(windowForSite(family({ plannedStart: '2025-03-01', requiresYard: true, yardEnd: '2025-03-01' }), 'yard')).toMatchObject({
+      kind: 'none',
+      reason: 'no_start',
+    });
+    expect(windowForSite(family({ plannedStart: '2025-03-01', requiresYard: true, yardStart: '2025-02-01' }), 'yard')).toEqual({
       kind: 'open_ended',
       start: '2025-02-01',
       end: null,

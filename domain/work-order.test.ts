@@ -24,12 +24,7 @@ describe('labels', () => {
       'Cancelada',
       'Por cancelar',
     ]);
-    expect(SITE_KINDS.map((k) => SITE_KIND_LABELS[k].es)).toEqual([
-      'Patio',
-      'Embarcación',
-      'Plataforma',
-      'Interconexión',
-    ]);
+    expect(SITE_KINDS.map((k) => SITE_KIND_LABELS[k].es)).toEqual(['Patio', 'Embarcación', 'Plataforma', 'Interconexión']);
     expect(FRONTS.map((f) => FRONT_LABELS[f].es)).toEqual(['Tierra', 'Barco', 'Plataforma']);
     expect(WORK_ORDER_KIND_LABELS.reprogramming.es).toBe('Reprogramación');
     expect(isWorkOrderStatus('terminada')).toBe(true);
@@ -53,15 +48,11 @@ describe('applyStatusChange', () => {
   });
 
   it('entering Terminada keeps an actual end entered by hand', () => {
-    expect(applyStatusChange({ ...ot, actualEnd: '2025-03-10' }, 'terminada', '2025-03-15').actualEnd).toBe(
-      '2025-03-10',
-    );
+    expect(applyStatusChange({ ...ot, actualEnd: '2025-03-10' }, 'terminada', '2025-03-15').actualEnd).toBe('2025-03-10');
   });
 
   it('leaving Terminada clears the actual end (legacy behaviour)', () => {
-    expect(
-      applyStatusChange({ id: 7, status: 'terminada', actualEnd: '2025-03-10' }, 'en_ejecucion', '2025-03-15'),
-    ).toEqual({
+    expect(applyStatusChange({ id: 7, status: 'terminada', actualEnd: '2025-03-10' }, 'en_ejecucion', '2025-03-15')).toEqual({
       id: 7,
       status: 'en_ejecucion',
       actualEnd: null,

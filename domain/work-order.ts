@@ -51,11 +51,7 @@ export interface WorkOrderStatusFields {
  * Note that clearing the actual end can shrink the validity window back to the planned end.
  * Returns a new object; the input is not mutated.
  */
-export function applyStatusChange<T extends WorkOrderStatusFields>(
-  ot: T,
-  newStatus: WorkOrderStatus,
-  today: IsoDate,
-): T {
+export function applyStatusChange<T extends WorkOrderStatusFields>(ot: T, newStatus: WorkOrderStatus, today: IsoDate): T {
   if (newStatus === ot.status) return ot;
   if (newStatus === 'terminada') return { ...ot, status: newStatus, actualEnd: ot.actualEnd ?? today };
   if (ot.status === 'terminada') return { ...ot, status: newStatus, actualEnd: null };

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
-  console.log('Chromium not found: installing Debian\'s chromium package (needed by the e2e tier)…');
+  console.log("Chromium not found: installing Debian's chromium package (needed by the e2e tier)…");
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
   execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' });
 }

@@ -48,7 +48,10 @@ export interface AppOptions {
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
+    genReqId: (req) =>
+      typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64
+        ? req.headers['x-request-id']
+        : randomUUID(),
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: false } },
@@ -64,12 +67,24 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
 
   registerErrorHandling(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate_limited', message: `Demasiados intentos; espere ${Math.ceil(ctx.ttl / 1000)} s e intente de nuevo` } }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Demasiados intentos; espere ${Math.ceil(ctx.ttl / 1000)} s e intente de nuevo` },
+    }),
+  });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Carpeta API', version: '1', description: 'API de Carpeta. Autenticación: cookie de sesión + X-CSRF-Token, o Authorization: Bearer <token>.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'carpeta_session' } } },
+      info: {
+        title: 'Carpeta API',
+        version: '1',
+        description: 'API de Carpeta. Autenticación: cookie de sesión + X-CSRF-Token, o Authorization: Bearer <token>.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'carpeta_session' } },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -106,9 +121,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     // Single-page app: any non-API GET serves index.html.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
-      if (url.startsWith('/api/') || url.startsWith('/operaciones/')) return sendError(reply, 404, 'not_found', `Ruta no encontrada: ${url}`);
+      if (url.startsWith('/api/') || url.startsWith('/operaciones/'))
+        return sendError(reply, 404, 'not_found', `Ruta no encontrada: ${url}`);
       const file = path.join(WEB_DIST, path.normalize(url));
-      if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(WEB_DIST, file));
+      if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
+        return reply.sendFile(path.relative(WEB_DIST, file));
       return reply.type('text/html').sendFile('index.html');
     });
   }

@@ -21,7 +21,10 @@ async function main() {
     embeddedPort: config.embeddedPort,
     log: (line) => logger.debug(line),
   });
-  logger.info({ database: database.kind, dataDir: database.kind === 'embedded' ? config.dataDir : undefined }, 'database ready, migrations applied');
+  logger.info(
+    { database: database.kind, dataDir: database.kind === 'embedded' ? config.dataDir : undefined },
+    'database ready, migrations applied',
+  );
 
   const boot = await bootstrap(database, config);
   if (boot.adminCreated) {

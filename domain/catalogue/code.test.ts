@@ -4,11 +4,27 @@ import { compareCodes, normaliseCode, sameCode } from './code.js';
 
 describe('normaliseCode', () => {
   it.each([
-    ['2.9.', '2.9.'], ['2.9', '2.9.'], [' 2.9. ', '2.9.'], ['2.9..', '2.9.'], ['4.7. ', '4.7.'], ['4.7 .', '4.7.'],
-    [4.4, '4.4.'], [2, '2.'], ['2. 10.', '2.10.'],
-    ['C3EXT-0977', 'C3EXT-0977'], ['c3ext - 0977', 'C3EXT-0977'], ['1C-009.', '1C-009'], ['1C-009', '1C-009'],
-    ['10C-11.', '10C-11'], ['  A  B ', 'A B'], ['NA', 'NA'],
-    ['', ''], ['   ', ''], [null, ''], [undefined, ''], [Number.NaN, ''],
+    ['2.9.', '2.9.'],
+    ['2.9', '2.9.'],
+    [' 2.9. ', '2.9.'],
+    ['2.9..', '2.9.'],
+    ['4.7. ', '4.7.'],
+    ['4.7 .', '4.7.'],
+    [4.4, '4.4.'],
+    [2, '2.'],
+    ['2. 10.', '2.10.'],
+    ['C3EXT-0977', 'C3EXT-0977'],
+    ['c3ext - 0977', 'C3EXT-0977'],
+    ['1C-009.', '1C-009'],
+    ['1C-009', '1C-009'],
+    ['10C-11.', '10C-11'],
+    ['  A  B ', 'A B'],
+    ['NA', 'NA'],
+    ['', ''],
+    ['   ', ''],
+    [null, ''],
+    [undefined, ''],
+    [Number.NaN, ''],
   ] as const)('%j → %j', (raw, expected) => {
     expect(normaliseCode(raw)).toBe(expected);
   });
@@ -20,9 +36,11 @@ describe('normaliseCode', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(normaliseCode(normaliseCode(s))).toBe(normaliseCode(s));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(normaliseCode(normaliseCode(s))).toBe(normaliseCode(s));
+      }),
+    );
   });
 });
 
@@ -30,7 +48,16 @@ describe('compareCodes', () => {
   it('orders numerically per segment', () => {
     const codes = ['2.10.', '2.9.', '2.100.', '2.1.', '10.1.', '2.', 'C3EXT-0977', 'C3EXT-0002', 'C2EXT-0010', '2.9.1.'];
     expect([...codes].sort(compareCodes)).toEqual([
-      '2.', '2.1.', '2.9.', '2.9.1.', '2.10.', '2.100.', '10.1.', 'C2EXT-0010', 'C3EXT-0002', 'C3EXT-0977',
+      '2.',
+      '2.1.',
+      '2.9.',
+      '2.9.1.',
+      '2.10.',
+      '2.100.',
+      '10.1.',
+      'C2EXT-0010',
+      'C3EXT-0002',
+      'C3EXT-0977',
     ]);
   });
 

@@ -28,8 +28,10 @@ describe('normaliseConcept', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(normaliseConcept(normaliseConcept(s))).toBe(normaliseConcept(s));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(normaliseConcept(normaliseConcept(s))).toBe(normaliseConcept(s));
+      }),
+    );
   });
 });

@@ -47,7 +47,10 @@ export function parseSubAnnex(raw: string | null | undefined): SubAnnexParts | n
   const m = LABEL.exec(cleanUp(raw));
   if (m === null) return null;
   const major = Number(m[1]);
-  const minors = (m[2] ?? '').split(/[-._]/).filter((s) => s !== '').map(Number);
+  const minors = (m[2] ?? '')
+    .split(/[-._]/)
+    .filter((s) => s !== '')
+    .map(Number);
   const extraordinary = m[3] === 'EXT';
   if (major === 0 || minors.some((n) => n === 0)) return null;
   if (extraordinary && minors.length > 0) return null;

@@ -9,11 +9,38 @@ import { CANONICAL_UNITS, canonicalUnit, isBlankUnit, unitKey } from './units.js
  *    M, ML, LITRO, H-H, `TON ` (trailing space), M², SERV/DIA, PAQUETE, EQUIPO, JUNTA, SISTEMA, ESTACION, LT, M2/DIA, HOM/DIA
  */
 const SEEN_IN_FIXTURES: Record<string, string> = {
-  PIEZA: 'PZA', PZA: 'PZA', JORNADA: 'JORNADA', TON: 'TON', 'TON ': 'TON', JUNTA: 'JUNTA', M: 'M', METRO: 'M',
-  HORA: 'HORA', M2: 'M2', 'M²': 'M2', M3: 'M3', DÍA: 'DIA', Día: 'DIA', 'H-H': 'H-H', Lote: 'LOTE', LOTE: 'LOTE',
-  ML: 'ML', 'HOM/DÍA': 'HOM/DIA', 'HOM/DIA': 'HOM/DIA', SERVICIO: 'SERVICIO', COMIDA: 'COMIDA', EVENTO: 'EVENTO',
-  KG: 'KG', LITRO: 'LITRO', LT: 'LITRO', 'SERV/DIA': 'SERV/DIA', PAQUETE: 'PAQUETE', EQUIPO: 'EQUIPO',
-  SISTEMA: 'SISTEMA', ESTACION: 'ESTACION', 'M2/DIA': 'M2/DIA',
+  PIEZA: 'PZA',
+  PZA: 'PZA',
+  JORNADA: 'JORNADA',
+  TON: 'TON',
+  'TON ': 'TON',
+  JUNTA: 'JUNTA',
+  M: 'M',
+  METRO: 'M',
+  HORA: 'HORA',
+  M2: 'M2',
+  'M²': 'M2',
+  M3: 'M3',
+  DÍA: 'DIA',
+  Día: 'DIA',
+  'H-H': 'H-H',
+  Lote: 'LOTE',
+  LOTE: 'LOTE',
+  ML: 'ML',
+  'HOM/DÍA': 'HOM/DIA',
+  'HOM/DIA': 'HOM/DIA',
+  SERVICIO: 'SERVICIO',
+  COMIDA: 'COMIDA',
+  EVENTO: 'EVENTO',
+  KG: 'KG',
+  LITRO: 'LITRO',
+  LT: 'LITRO',
+  'SERV/DIA': 'SERV/DIA',
+  PAQUETE: 'PAQUETE',
+  EQUIPO: 'EQUIPO',
+  SISTEMA: 'SISTEMA',
+  ESTACION: 'ESTACION',
+  'M2/DIA': 'M2/DIA',
 };
 
 describe('canonicalUnit', () => {
@@ -22,8 +49,18 @@ describe('canonicalUnit', () => {
   });
 
   it.each([
-    ['DIA', 'DIA'], ['dia', 'DIA'], ['M2/DÍA', 'M2/DIA'], ['SERV/DÍA', 'SERV/DIA'], ['JOR', 'JORNADA'], ['JOR.', 'JORNADA'],
-    ['PZA.', 'PZA'], ['M.L.', 'ML'], ['Kg', 'KG'], ['ESTACIÓN', 'ESTACION'], ['HH', 'H-H'], [' toneladas ', 'TON'],
+    ['DIA', 'DIA'],
+    ['dia', 'DIA'],
+    ['M2/DÍA', 'M2/DIA'],
+    ['SERV/DÍA', 'SERV/DIA'],
+    ['JOR', 'JORNADA'],
+    ['JOR.', 'JORNADA'],
+    ['PZA.', 'PZA'],
+    ['M.L.', 'ML'],
+    ['Kg', 'KG'],
+    ['ESTACIÓN', 'ESTACION'],
+    ['HH', 'H-H'],
+    [' toneladas ', 'TON'],
   ])('alias %j → %s', (raw, code) => {
     expect(canonicalUnit(raw)?.code).toBe(code);
   });

@@ -4,7 +4,10 @@ import { backupDatabase, restoreDatabase } from '../../server/modules/backup/bac
 import { withDatabase } from './open';
 
 function bar() {
-  const b = new SingleBar({ format: ' {bar} {value}/{total} tablas  {table}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const b = new SingleBar(
+    { format: ' {bar} {value}/{total} tablas  {table}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done: number, total: number, table: string) {

@@ -22,7 +22,10 @@ import { withDatabase } from './open';
 const STAGES = ['Leyendo', 'Validando', 'Guardando', 'Listo'] as const;
 
 function progress() {
-  const bar = new SingleBar({ format: ' {bar} {stage} · {rows} filas leídas', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: ' {bar} {stage} · {rows} filas leídas', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
   let rows = 0;
   bar.start(STAGES.length - 1, 0, { stage: STAGES[0], rows });
   return {
@@ -64,13 +67,21 @@ export function registerImportCommands(program: Command) {
       await withDatabase(({ db }, ctx) =>
         run(async () => {
           const bar = progress();
-          const { id } = await previewCatalogueImport(db, ctx, { format, contractNumber: opts.contract, fileName: path.basename(file), bytes, onProgress: (n) => bar.rowsRead(n) });
+          const { id } = await previewCatalogueImport(db, ctx, {
+            format,
+            contractNumber: opts.contract,
+            fileName: path.basename(file),
+            bytes,
+            onProgress: (n) => bar.rowsRead(n),
+          });
           bar.stage(1);
           const job = (await findCatalogueJob(db, id))!;
           const c = job.preview.counts;
           if (job.errorCount > 0 || opts.preview) {
             bar.stop();
-            process.stdout.write(`Vista previa ${id}: ${c.total} partidas (${c.new} nuevas, ${c.changed} con cambios, ${c.unchanged} sin cambios), ${c.errors} errores\n`);
+            process.stdout.write(
+              `Vista previa ${id}: ${c.total} partidas (${c.new} nuevas, ${c.changed} con cambios, ${c.unchanged} sin cambios), ${c.errors} errores\n`,
+            );
             if (job.errorCount > 0) {
               printErrors(job.preview.errors);
               process.exitCode = 2;
@@ -81,8 +92,12 @@ export function registerImportCommands(program: Command) {
           const r = await commitCatalogueImport(db, ctx, id);
           bar.stage(3);
           bar.stop();
-          const perAnnex = Object.entries(c.bySubAnnex).map(([k, v]) => `${k}: ${v}`).join(', ');
-          process.stdout.write(`Catálogo del contrato ${job.preview.contractNumber}: ${r.created} nuevas, ${r.changed} actualizadas, ${r.unchanged} sin cambios (${perAnnex})\n`);
+          const perAnnex = Object.entries(c.bySubAnnex)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ');
+          process.stdout.write(
+            `Catálogo del contrato ${job.preview.contractNumber}: ${r.created} nuevas, ${r.changed} actualizadas, ${r.unchanged} sin cambios (${perAnnex})\n`,
+          );
         }),
       );
     });
@@ -104,7 +119,12 @@ export function registerImportCommands(program: Command) {
           const workOrderId = found.rows[0]?.id;
           if (workOrderId === undefined) throw new Error(`No existe la OT ${opts.ot}`);
           const bar = progress();
-          const { id } = await previewAnnexImport(db, ctx, { workOrderId, fileName: path.basename(file), bytes, onProgress: (n) => bar.rowsRead(n) });
+          const { id } = await previewAnnexImport(db, ctx, {
+            workOrderId,
+            fileName: path.basename(file),
+            bytes,
+            onProgress: (n) => bar.rowsRead(n),
+          });
           bar.stage(1);
           const job = (await findAnnexJob(db, id))!;
           const c = job.preview.counts;
@@ -122,7 +142,9 @@ export function registerImportCommands(program: Command) {
           const r = await commitAnnexImport(db, ctx, id, capRule);
           bar.stage(3);
           bar.stop();
-          process.stdout.write(`Versión ${r.versionNumber} del anexo creada (${capRule === 'replacement' ? 'reemplazo' : 'adicional'}): ${summary}\n`);
+          process.stdout.write(
+            `Versión ${r.versionNumber} del anexo creada (${capRule === 'replacement' ? 'reemplazo' : 'adicional'}): ${summary}\n`,
+          );
         }),
       );
     });

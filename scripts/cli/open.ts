@@ -5,7 +5,12 @@ import { systemCtx, type Ctx } from '../../server/context';
 
 export async function withDatabase<T>(fn: (database: Database, ctx: Ctx) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedPort: config.embeddedPort, attach: 'borrow' });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPort,
+    attach: 'borrow',
+  });
   try {
     return await fn(database, systemCtx('cli'));
   } finally {

@@ -28,7 +28,13 @@ export function registerUserCommands(program: Command) {
       if (o.password !== undefined && o.password.length < 10) fail('la contraseña debe tener al menos 10 caracteres');
       const password = o.password ?? generatePassword();
       await withDatabase(async ({ db }, ctx) => {
-        const u = await createUser(db, ctx, { email: o.email, name: o.name, role: role.data, password, mustChangePassword: o.password === undefined });
+        const u = await createUser(db, ctx, {
+          email: o.email,
+          name: o.name,
+          role: role.data,
+          password,
+          mustChangePassword: o.password === undefined,
+        });
         process.stdout.write(`Usuario creado: #${u.id} ${u.email} (${u.role})\n`);
         if (!o.password) process.stdout.write(`Contraseña de un solo uso: ${password}\n`);
       });
@@ -63,12 +69,10 @@ export function registerUserCommands(program: Command) {
       });
     });
 
-  user
-    .command('list')
-    .action(async () => {
-      await withDatabase(async ({ db }) => {
-        const { items } = await listUsers(db, { limit: 10_000, offset: 0 });
-        for (const u of items) process.stdout.write(`#${u.id}\t${u.email}\t${u.role}\t${u.active ? 'activo' : 'inactivo'}\n`);
-      });
+  user.command('list').action(async () => {
+    await withDatabase(async ({ db }) => {
+      const { items } = await listUsers(db, { limit: 10_000, offset: 0 });
+      for (const u of items) process.stdout.write(`#${u.id}\t${u.email}\t${u.role}\t${u.active ? 'activo' : 'inactivo'}\n`);
     });
+  });
 }

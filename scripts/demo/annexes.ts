@@ -24,8 +24,18 @@ async function importAnnex(db: Db, ctx: Ctx, workOrderId: number, name: string) 
 }
 
 export async function loadDemoAnnexes(db: Db, ctx: Ctx, { familyIds }: { familyIds: number[] }): Promise<void> {
-  await importContractCatalogue(db, ctx, { format: 'contract', contractNumber: DEMO_CONTRACT, fileName: 'anexo-c-contrato.xlsx', bytes: await fixture('anexo-c-contrato.xlsx') });
-  await importContractCatalogue(db, ctx, { format: 'pue', contractNumber: DEMO_CONTRACT, fileName: 'ot-annex-sabana.xlsx', bytes: await fixture('ot-annex-sabana.xlsx') });
+  await importContractCatalogue(db, ctx, {
+    format: 'contract',
+    contractNumber: DEMO_CONTRACT,
+    fileName: 'anexo-c-contrato.xlsx',
+    bytes: await fixture('anexo-c-contrato.xlsx'),
+  });
+  await importContractCatalogue(db, ctx, {
+    format: 'pue',
+    contractNumber: DEMO_CONTRACT,
+    fileName: 'ot-annex-sabana.xlsx',
+    bytes: await fixture('ot-annex-sabana.xlsx'),
+  });
   const [first, ...others] = familyIds;
   if (first === undefined) return;
   await importAnnex(db, ctx, first, 'ot-annex-pte.xlsm');
@@ -33,5 +43,6 @@ export async function loadDemoAnnexes(db: Db, ctx: Ctx, { familyIds }: { familyI
   const adhoc = await db.execute<{ id: number }>(sql`
     select ci.id from catalogue_items ci join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-3' and ci.code = '3.1.' order by ci.id limit 1`);
   if (adhoc.rows[0]) await addAdhocLineItem(db, ctx, first, adhoc.rows[0].id);
-  for (const [i, familyId] of others.entries()) await importAnnex(db, ctx, familyId, i % 2 === 0 ? 'ot-annex-sabana.xlsx' : 'ot-annex-pte.xlsm');
+  for (const [i, familyId] of others.entries())
+    await importAnnex(db, ctx, familyId, i % 2 === 0 ? 'ot-annex-sabana.xlsx' : 'ot-annex-pte.xlsm');
 }

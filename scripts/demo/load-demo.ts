@@ -62,7 +62,10 @@ export async function loadDemo(db: Db, opts: { log: (m: string) => void }): Prom
 
   const [client] = await db.insert(clients).values({ name: DEMO_CLIENT, taxId: 'PEP920716-7XA' }).returning();
   await db.insert(clients).values({ name: 'Contratista Integral del Golfo' });
-  const siteRows = await db.insert(sites).values(SITES.map((s) => ({ name: s.name, kind: s.kind }))).returning();
+  const siteRows = await db
+    .insert(sites)
+    .values(SITES.map((s) => ({ name: s.name, kind: s.kind })))
+    .returning();
   const siteIds = Object.fromEntries(siteRows.map((s) => [s.name, s.id]));
   const fronts = await db.execute<{ id: number; code: string }>(sql`select id, code from fronts`);
   const front = (code: string) => fronts.rows.find((f) => f.code === code)?.id ?? null;
@@ -174,10 +177,13 @@ export async function loadDemo(db: Db, opts: { log: (m: string) => void }): Prom
   // Later capabilities extend the dataset when their loaders exist.
   const loadDemoAnnexes = await optional<(db: Db, ctx: Ctx, o: { familyIds: number[] }) => Promise<void>>('./annexes', 'loadDemoAnnexes');
   if (loadDemoAnnexes) await loadDemoAnnexes(db, ctx, { familyIds: demo.familyIds });
-  const loadDemoProduction = await optional<(db: Db, ctx: Ctx, o: { familyIds: number[]; months: { year: number; month: number }[]; userIds: Record<string, number> }) => Promise<void>>(
-    './production',
-    'loadDemoProduction',
-  );
+  const loadDemoProduction = await optional<
+    (
+      db: Db,
+      ctx: Ctx,
+      o: { familyIds: number[]; months: { year: number; month: number }[]; userIds: Record<string, number> },
+    ) => Promise<void>
+  >('./production', 'loadDemoProduction');
   if (loadDemoProduction) {
     await loadDemoProduction(db, ctx, {
       familyIds: demo.familyIds,
@@ -188,7 +194,10 @@ export async function loadDemo(db: Db, opts: { log: (m: string) => void }): Prom
       userIds,
     });
   }
-  const loadDemoMonthly = await optional<(db: Db, ctx: Ctx, o: { familyIds: number[]; userIds: Record<string, number> }) => Promise<void>>('./monthly', 'loadDemoMonthly');
+  const loadDemoMonthly = await optional<(db: Db, ctx: Ctx, o: { familyIds: number[]; userIds: Record<string, number> }) => Promise<void>>(
+    './monthly',
+    'loadDemoMonthly',
+  );
   if (loadDemoMonthly) await loadDemoMonthly(db, ctx, { familyIds: demo.familyIds, userIds });
 
   opts.log(`demo: ready — users ${DEMO_USERS.map((u) => u.email).join(', ')} with password ${DEMO_PASSWORD}`);

@@ -41,7 +41,8 @@ async function demoCtx(db: Db, ctx: Ctx, person: (typeof DEMO_PEOPLE)[number], f
   return { actor: actorOf(user), via: 'system' };
 }
 
-const folderUrl = (folio: string, month: number, year: number) => `https://drive.google.com/drive/folders/demo-${encodeURIComponent(folio)}-${year}-${String(month).padStart(2, '0')}`;
+const folderUrl = (folio: string, month: number, year: number) =>
+  `https://drive.google.com/drive/folders/demo-${encodeURIComponent(folio)}-${year}-${String(month).padStart(2, '0')}`;
 
 export async function loadDemoMonthly(db: Db, ctx: Ctx, opts: { familyIds: number[]; log?: (m: string) => void }): Promise<void> {
   const log = opts.log ?? (() => undefined);
@@ -50,7 +51,15 @@ export async function loadDemoMonthly(db: Db, ctx: Ctx, opts: { familyIds: numbe
   const supervisor = await demoCtx(db, ctx, DEMO_PEOPLE[0]!, opts.familyIds);
   const manager = await demoCtx(db, ctx, DEMO_PEOPLE[1]!, opts.familyIds);
   const billing = await demoCtx(db, ctx, DEMO_PEOPLE[2]!, opts.familyIds);
-  const reports = await db.execute<{ id: number; workOrderId: number; folio: string; year: number; month: number; status: string; evidenceUrl: string | null }>(sql`
+  const reports = await db.execute<{
+    id: number;
+    workOrderId: number;
+    folio: string;
+    year: number;
+    month: number;
+    status: string;
+    evidenceUrl: string | null;
+  }>(sql`
     select m.id, m.work_order_id as "workOrderId", w.folio, m.year, m.month, m.status, m.evidence_url as "evidenceUrl"
     from monthly_reports m join work_orders w on w.id = m.work_order_id
     where m.work_order_id = any(${`{${opts.familyIds.join(',')}}`}::int[]) order by m.work_order_id, m.year, m.month`);
@@ -64,8 +73,16 @@ export async function loadDemoMonthly(db: Db, ctx: Ctx, opts: { familyIds: numbe
       const label = `${r.folio} ${r.month}/${r.year}`;
       if (r.status === 'cerrado' || r.status === 'facturado') continue;
       if (r.status === 'abierto') {
-        if (!r.evidenceUrl) await setEvidenceLink(db, manager, { workOrderId: r.workOrderId, year: r.year, month: r.month, url: folderUrl(r.folio, r.month, r.year) });
-        await acknowledgeExcess(db, manager, r.id, { all: true, reason: 'Demo: volumen por encima de lo autorizado, no cobrable' }).catch(() => undefined);
+        if (!r.evidenceUrl)
+          await setEvidenceLink(db, manager, {
+            workOrderId: r.workOrderId,
+            year: r.year,
+            month: r.month,
+            url: folderUrl(r.folio, r.month, r.year),
+          });
+        await acknowledgeExcess(db, manager, r.id, { all: true, reason: 'Demo: volumen por encima de lo autorizado, no cobrable' }).catch(
+          () => undefined,
+        );
         await submitMonthlyReport(db, manager, r.id);
       }
       for (const [who, kind] of [
@@ -73,7 +90,9 @@ export async function loadDemoMonthly(db: Db, ctx: Ctx, opts: { familyIds: numbe
         [manager, 'manager_validated'],
         [billing, 'administration_confirmed'],
       ] as const) {
-        await signOffMonthlyReport(db, who, r.id, kind).catch((e: unknown) => log(`demo: ${label}: firma ${kind} no registrada (${e instanceof Error ? e.message : String(e)})`));
+        await signOffMonthlyReport(db, who, r.id, kind).catch((e: unknown) =>
+          log(`demo: ${label}: firma ${kind} no registrada (${e instanceof Error ? e.message : String(e)})`),
+        );
       }
       if (i === walked.length - 1) {
         log(`demo: ${label} queda En Revisión`);

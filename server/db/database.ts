@@ -48,9 +48,10 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`).catch((e: { code?: string }) => {
-      if (e.code !== '42P04') throw e; // created concurrently
-    });
+    if (!rowCount)
+      await client.query(`create database ${client.escapeIdentifier(name)}`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04') throw e; // created concurrently
+      });
   } finally {
     await client.end();
   }

@@ -193,7 +193,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       log('embedded PostgreSQL: initialising a new cluster');
       // Builtin C.UTF-8: code-point ordering like C, but lower()/ilike know accents (Ó → ó), so
       // case-insensitive unique names and searches work for Spanish text.
-      await run(initdb, [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwTmp}`, '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'], runAs);
+      await run(
+        initdb,
+        [
+          `--pgdata=${pgData}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwTmp}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+        ],
+        runAs,
+      );
     } finally {
       fs.rmSync(pwTmp, { force: true });
     }
@@ -214,14 +227,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const child = spawn(
     postgres,
     [
-      '-D', pgData,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      '-c', 'jit=off',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'synchronous_commit=on',
+      '-D',
+      pgData,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'jit=off',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'synchronous_commit=on',
     ],
     { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );

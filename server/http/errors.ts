@@ -42,7 +42,11 @@ type PgError = { code?: string; constraint?: string; cause?: unknown };
 /** Drizzle wraps the driver's error (DrizzleQueryError) and keeps it as `cause`. */
 function driverError(err: PgError): PgError {
   const cause = err.cause as PgError | undefined;
-  return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) ? err : cause && typeof cause === 'object' ? driverError(cause) : err;
+  return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)
+    ? err
+    : cause && typeof cause === 'object'
+      ? driverError(cause)
+      : err;
 }
 
 /** PostgreSQL errors that are the caller's fault, turned into clear 4xx answers. */
@@ -80,7 +84,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof DomainError) return sendError(reply, httpStatusOf(error.code), error.code, error.message, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          error.validationContext,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         code: String(v.keyword ?? 'invalid'),
         message: v.message ?? 'Valor inválido',
       }));

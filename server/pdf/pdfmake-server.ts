@@ -9,7 +9,9 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
 
-pdfmake.setFonts({ Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
+pdfmake.setFonts({
+  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
+});
 pdfmake.setUrlAccessPolicy(() => false);
 // The standard fonts are resolved by name from pdfkit's built-in metrics, not read from disk.
 pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));

@@ -88,7 +88,12 @@ describe('bad input files', () => {
   });
 
   it('workbook with only a wrong sheet → sheet_not_found (PUE) / header_not_found (annex, contract)', async () => {
-    const wrong = await buildWorkbook({ Hoja1: [['Nombre', 'Teléfono'], ['Ana', '555']] });
+    const wrong = await buildWorkbook({
+      Hoja1: [
+        ['Nombre', 'Teléfono'],
+        ['Ana', '555'],
+      ],
+    });
     expect(await failure(parsePueCatalogue(wrong))).toEqual({
       code: 'sheet_not_found',
       message: 'No se encontró la hoja «PUE´s BME». Hojas del archivo: «Hoja1».',

@@ -4,7 +4,15 @@ import { MissingFormulaValue } from './read-workbook.js';
 import { isSpreadsheetError } from './spreadsheet-error.js';
 
 describe('columnLetter', () => {
-  it.each([[0, 'A'], [11, 'L'], [25, 'Z'], [26, 'AA'], [41, 'AP'], [701, 'ZZ'], [702, 'AAA']])('%i → %s', (i, letter) => {
+  it.each([
+    [0, 'A'],
+    [11, 'L'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [41, 'AP'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('%i → %s', (i, letter) => {
     expect(columnLetter(i)).toBe(letter);
   });
 });
@@ -33,9 +41,12 @@ describe('cellDecimal', () => {
     expect(cellDecimal(cell, kind, 'X')).toEqual({ ok: true, value: expected });
   });
 
-  it.each([['abc'], ['1.234,5'], ['12,34'], ['#N/A'], ['1e5'], [true], [new Date()], [Number.NaN], ['1.2.3']])('%j is not a valid number', (cell) => {
-    expect(cellDecimal(cell, 'volume', 'VOLUMEN PTE')).toEqual({ ok: false, reason_es: 'Número no válido en la columna VOLUMEN PTE' });
-  });
+  it.each([['abc'], ['1.234,5'], ['12,34'], ['#N/A'], ['1e5'], [true], [new Date()], [Number.NaN], ['1.2.3']])(
+    '%j is not a valid number',
+    (cell) => {
+      expect(cellDecimal(cell, 'volume', 'VOLUMEN PTE')).toEqual({ ok: false, reason_es: 'Número no válido en la columna VOLUMEN PTE' });
+    },
+  );
 
   it('refuses negatives and values too large for the column', () => {
     expect(cellDecimal(-1, 'volume', 'VOLUMEN PTE')).toEqual({ ok: false, reason_es: 'Número negativo en la columna VOLUMEN PTE' });

@@ -51,7 +51,9 @@ export function requireValue(cell: CellValue | undefined, at: CellLocation): Exc
 export function cellText(cell: CellValue | undefined): string {
   if (cell === null || cell === undefined || cell instanceof MissingFormulaValue) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return String(cell).replace(/[\s\u00a0]+/g, ' ').trim();
+  return String(cell)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Copy of a row for the error report (formula markers become empty cells). */
@@ -67,8 +69,16 @@ export function plainCells(cells: readonly CellValue[], width: number): PlainCel
 export type DecimalKind = 'volume' | 'price';
 
 const RULES: Record<DecimalKind, { decimals: number; limit: Dec; shortForm: RegExp }> = {
-  volume: { decimals: VOLUME_DECIMALS, limit: new Dec(10).pow(VOLUME_MAX_INTEGER_DIGITS), shortForm: shortForm(VOLUME_DECIMALS, VOLUME_MAX_INTEGER_DIGITS) },
-  price: { decimals: UNIT_PRICE_DECIMALS, limit: new Dec(10).pow(UNIT_PRICE_MAX_INTEGER_DIGITS), shortForm: shortForm(UNIT_PRICE_DECIMALS, UNIT_PRICE_MAX_INTEGER_DIGITS) },
+  volume: {
+    decimals: VOLUME_DECIMALS,
+    limit: new Dec(10).pow(VOLUME_MAX_INTEGER_DIGITS),
+    shortForm: shortForm(VOLUME_DECIMALS, VOLUME_MAX_INTEGER_DIGITS),
+  },
+  price: {
+    decimals: UNIT_PRICE_DECIMALS,
+    limit: new Dec(10).pow(UNIT_PRICE_MAX_INTEGER_DIGITS),
+    shortForm: shortForm(UNIT_PRICE_DECIMALS, UNIT_PRICE_MAX_INTEGER_DIGITS),
+  },
 };
 
 /**

@@ -26,10 +26,40 @@ export interface GenerateSabanaOptions {
 }
 
 const TEMPLATES: readonly { subAnnex: string; major: number; units: readonly string[]; concepts: readonly string[] }[] = [
-  { subAnnex: 'C-2', major: 2, units: ['M', 'TON', 'PIEZA', 'JUNTA', 'M2'], concepts: ['Tubo de acero al carbón de {n}"Ø, cédula 80', 'Codo 90° R.L. de acero al carbón de {n}"Ø', 'Brida cuello soldable 300# de {n}"Ø', 'Placa de acero A-36 de {n} mm'] },
-  { subAnnex: 'C-3', major: 3, units: ['TON', 'PIEZA', 'JUNTA', 'H-H', 'DÍA'], concepts: ['Instalación costa fuera de tubería de {n}"Ø', 'Soldadura a tope en tubería de {n}"Ø', 'Válvula de bola de {n}"Ø caja soldable', 'Inspección radiográfica de junta de {n}"Ø'] },
-  { subAnnex: 'C-4', major: 4, units: ['JORNADA', 'H-H', 'HORA'], concepts: ['OPERARIO ESPECIALISTA (NIVEL {n})', 'AYUDANTE DE OPERARIO (NIVEL {n})', 'SUPERVISOR DE SEGURIDAD (TURNO {n})'] },
-  { subAnnex: 'C-5', major: 5, units: ['JORNADA', 'DÍA', 'HORA'], concepts: ['MÁQUINA DE SOLDAR DIESEL DE {n}0 AMPS', 'GRÚA HIDRÁULICA DE {n}0 TON', 'COMPRESOR DE AIRE DE {n}00 PCM'] },
+  {
+    subAnnex: 'C-2',
+    major: 2,
+    units: ['M', 'TON', 'PIEZA', 'JUNTA', 'M2'],
+    concepts: [
+      'Tubo de acero al carbón de {n}"Ø, cédula 80',
+      'Codo 90° R.L. de acero al carbón de {n}"Ø',
+      'Brida cuello soldable 300# de {n}"Ø',
+      'Placa de acero A-36 de {n} mm',
+    ],
+  },
+  {
+    subAnnex: 'C-3',
+    major: 3,
+    units: ['TON', 'PIEZA', 'JUNTA', 'H-H', 'DÍA'],
+    concepts: [
+      'Instalación costa fuera de tubería de {n}"Ø',
+      'Soldadura a tope en tubería de {n}"Ø',
+      'Válvula de bola de {n}"Ø caja soldable',
+      'Inspección radiográfica de junta de {n}"Ø',
+    ],
+  },
+  {
+    subAnnex: 'C-4',
+    major: 4,
+    units: ['JORNADA', 'H-H', 'HORA'],
+    concepts: ['OPERARIO ESPECIALISTA (NIVEL {n})', 'AYUDANTE DE OPERARIO (NIVEL {n})', 'SUPERVISOR DE SEGURIDAD (TURNO {n})'],
+  },
+  {
+    subAnnex: 'C-5',
+    major: 5,
+    units: ['JORNADA', 'DÍA', 'HORA'],
+    concepts: ['MÁQUINA DE SOLDAR DIESEL DE {n}0 AMPS', 'GRÚA HIDRÁULICA DE {n}0 TON', 'COMPRESOR DE AIRE DE {n}00 PCM'],
+  },
   { subAnnex: 'C-6', major: 6, units: ['HOM/DÍA', 'COMIDA'], concepts: ['SERVICIO DE HOSPEDAJE Y ALIMENTACIÓN TIPO {n}'] },
   { subAnnex: 'C3EXT', major: 3, units: ['SERVICIO', 'LOTE', 'EVENTO'], concepts: ['SERVICIO EXTRAORDINARIO DE LIMPIEZA ZONA {n}'] },
 ];
@@ -78,7 +108,19 @@ export async function generateSabana(options: GenerateSabanaOptions): Promise<Bu
   workbook.created = workbook.modified = new Date(Date.UTC(2025, 11, 1));
   const sheet = workbook.addWorksheet('SABANA DE RECURSOS');
   sheet.addRow([null, null, null, null, 'TITULO DE LA PROPUESTA TECNICA']).commit();
-  const header: (string | Date)[] = ['ID', 'OK', 'ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', 'IMPORTE PTE M.N.', 'IMPORTE PTE USD'];
+  const header: (string | Date)[] = [
+    'ID',
+    'OK',
+    'ANEXO',
+    'PARTIDA',
+    'CONCEPTO',
+    'UNIDAD',
+    'VOLUMEN PTE',
+    'P.U. M.N.',
+    'P.U. USD',
+    'IMPORTE PTE M.N.',
+    'IMPORTE PTE USD',
+  ];
   for (let d = 0; d < days; d++) header.push(dayHeader(first, d, options.dayHeaders ?? 'date'));
   header.push('TOTALES');
   const headerRow = sheet.addRow(header);
@@ -104,8 +146,19 @@ export async function generateSabana(options: GenerateSabanaOptions): Promise<Bu
     }
     sheet
       .addRow([
-        i + 1, i % okEvery === 0 ? 'OK' : null, t.subAnnex, code, concept, pick(rand, t.units), volume, puMxn, puUsd,
-        Math.round(volume * puMxn * 100) / 100, Math.round(volume * puUsd * 100) / 100, ...planned, Math.round(total * 1000) / 1000,
+        i + 1,
+        i % okEvery === 0 ? 'OK' : null,
+        t.subAnnex,
+        code,
+        concept,
+        pick(rand, t.units),
+        volume,
+        puMxn,
+        puUsd,
+        Math.round(volume * puMxn * 100) / 100,
+        Math.round(volume * puUsd * 100) / 100,
+        ...planned,
+        Math.round(total * 1000) / 1000,
       ])
       .commit();
   }

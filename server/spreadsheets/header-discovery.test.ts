@@ -18,12 +18,38 @@ describe('mapHeaderRow', () => {
 
   it('maps every known header and ignores look-alikes', () => {
     const { columns, dayColumns } = mapHeaderRow([
-      'ANEXO', 'Partida', 'Descripción', 'UNID.', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', 'PRECIO UNITARIO CON LETRA', 'IMPORTE PTE M.N.', 'OK',
-      'PARTIDA EXT', 'ESTATUS', 'FECHA SANCION', 'PTE CREACION', 'OT CREACION', 'COMENTARIO',
+      'ANEXO',
+      'Partida',
+      'Descripción',
+      'UNID.',
+      'VOLUMEN PTE',
+      'P.U. M.N.',
+      'P.U. USD',
+      'PRECIO UNITARIO CON LETRA',
+      'IMPORTE PTE M.N.',
+      'OK',
+      'PARTIDA EXT',
+      'ESTATUS',
+      'FECHA SANCION',
+      'PTE CREACION',
+      'OT CREACION',
+      'COMENTARIO',
     ]);
     expect(columns).toEqual({
-      subAnnex: 0, code: 1, concept: 2, unit: 3, quantity: 4, puMxn: 5, puUsd: 6, ok: 9,
-      extCode: 10, status: 11, sanctionDate: 12, originPte: 13, originOt: 14, comment: 15,
+      subAnnex: 0,
+      code: 1,
+      concept: 2,
+      unit: 3,
+      quantity: 4,
+      puMxn: 5,
+      puUsd: 6,
+      ok: 9,
+      extCode: 10,
+      status: 11,
+      sanctionDate: 12,
+      originPte: 13,
+      originOt: 14,
+      comment: 15,
     });
     expect(dayColumns).toEqual([]);
   });
@@ -33,9 +59,20 @@ describe('mapHeaderRow', () => {
   });
 
   it('detects day columns from serials, dates and Spanish text, not from claimed or other headers', () => {
-    const { dayColumns, headers } = mapHeaderRow(['PARTIDA', 45992, new Date(Date.UTC(2025, 11, 2)), '03-dic-25', '04-DIC-2025', 'TOTALES', 7]);
+    const { dayColumns, headers } = mapHeaderRow([
+      'PARTIDA',
+      45992,
+      new Date(Date.UTC(2025, 11, 2)),
+      '03-dic-25',
+      '04-DIC-2025',
+      'TOTALES',
+      7,
+    ]);
     expect(dayColumns.map((d) => [d.letter, d.date])).toEqual([
-      ['B', '2025-12-01'], ['C', '2025-12-02'], ['D', '2025-12-03'], ['E', '2025-12-04'],
+      ['B', '2025-12-01'],
+      ['C', '2025-12-02'],
+      ['D', '2025-12-03'],
+      ['E', '2025-12-04'],
     ]);
     expect(headers).toEqual(['PARTIDA', '01/12/2025', '02/12/2025', '03/12/2025', '04/12/2025', 'TOTALES', '7']);
   });
@@ -54,7 +91,10 @@ describe('discoverHeader', () => {
     expect(match.columns).toMatchObject({ code: 1, concept: 2, unit: 3, quantity: 4, puMxn: 5, puUsd: 6, subAnnex: 10 });
     // Why ANEXO is required and ANEXO C preferred: ANEXO DE-MN (monthly amounts) also has
     // PARTIDA, CONCEPTO, UNIDAD, CANTIDAD TOTAL and PRECIO UNITARIO M.N. (row 8) but no ANEXO.
-    expect(discoverHeader(wb, { required: ['code', 'concept', 'unit', 'quantity', 'puMxn'], onlySheet: (s) => s.name === 'ANEXO DE-MN' }).headerRow).toBe(8);
+    expect(
+      discoverHeader(wb, { required: ['code', 'concept', 'unit', 'quantity', 'puMxn'], onlySheet: (s) => s.name === 'ANEXO DE-MN' })
+        .headerRow,
+    ).toBe(8);
   });
 
   it('finds the sábana header on row 2 with 31 day columns L…AP', async () => {
@@ -83,7 +123,10 @@ describe('discoverHeader', () => {
   });
 
   it('only looks at the first 100 rows', async () => {
-    const rows = [...Array.from({ length: 100 }, () => ['relleno']), ['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.']];
+    const rows = [
+      ...Array.from({ length: 100 }, () => ['relleno']),
+      ['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.'],
+    ];
     const wb = await readWorkbook(await buildWorkbook({ Hoja1: rows }));
     expect(() => discoverHeader(wb, { required: ANNEX })).toThrow(/primeras 100 filas/);
     expect(discoverHeader(wb, { required: ANNEX, scanRows: 101 }).headerRow).toBe(101);

@@ -15,14 +15,37 @@ import { HEADER_ZONE_ROWS, MissingFormulaValue, sheetNameKey, type CellValue, ty
 import { SpreadsheetError } from './spreadsheet-error.js';
 
 export type ColumnField =
-  | 'subAnnex' | 'code' | 'concept' | 'unit' | 'quantity' | 'puMxn' | 'puUsd' | 'ok'
-  | 'extCode' | 'status' | 'sanctionDate' | 'originPte' | 'originOt' | 'comment';
+  | 'subAnnex'
+  | 'code'
+  | 'concept'
+  | 'unit'
+  | 'quantity'
+  | 'puMxn'
+  | 'puUsd'
+  | 'ok'
+  | 'extCode'
+  | 'status'
+  | 'sanctionDate'
+  | 'originPte'
+  | 'originOt'
+  | 'comment';
 
 /** How each field is named in messages (the spelling users know). */
 export const FIELD_LABELS: Readonly<Record<ColumnField, string>> = {
-  subAnnex: 'ANEXO', code: 'PARTIDA', concept: 'CONCEPTO', unit: 'UNIDAD', quantity: 'VOLUMEN PTE / CANTIDAD',
-  puMxn: 'P.U. M.N.', puUsd: 'P.U. USD', ok: 'OK', extCode: 'PARTIDA EXT', status: 'ESTATUS',
-  sanctionDate: 'FECHA SANCION', originPte: 'PTE CREACION', originOt: 'OT CREACION', comment: 'COMENTARIO',
+  subAnnex: 'ANEXO',
+  code: 'PARTIDA',
+  concept: 'CONCEPTO',
+  unit: 'UNIDAD',
+  quantity: 'VOLUMEN PTE / CANTIDAD',
+  puMxn: 'P.U. M.N.',
+  puUsd: 'P.U. USD',
+  ok: 'OK',
+  extCode: 'PARTIDA EXT',
+  status: 'ESTATUS',
+  sanctionDate: 'FECHA SANCION',
+  originPte: 'PTE CREACION',
+  originOt: 'OT CREACION',
+  comment: 'COMENTARIO',
 };
 
 /** Header keys per field, best first (when two columns qualify, the better synonym wins). */
@@ -31,7 +54,17 @@ const SYNONYMS: Readonly<Record<ColumnField, readonly string[]>> = {
   code: ['PARTIDA', 'PART', 'PARTIDAORDINARIA', 'NOPARTIDA'],
   concept: ['CONCEPTO', 'DESCRIPCION', 'DESCRIPCIONDECONCEPTOS', 'DESCRIPCIONDELCONCEPTO', 'DESCRIPCIONCONCEPTO', 'CONCEPTOS'],
   unit: ['UNIDAD', 'UNID', 'UNIDADDEMEDIDA', 'UM', 'UNIDADES'],
-  quantity: ['VOLUMENPTE', 'VOLUMENAUTORIZADO', 'VOLUMEN', 'CANTIDADESDEREFERENCIA', 'CANTIDADDEREFERENCIA', 'CANTIDAD', 'CANTIDADTOTAL', 'CANTIDADES', 'CANT'],
+  quantity: [
+    'VOLUMENPTE',
+    'VOLUMENAUTORIZADO',
+    'VOLUMEN',
+    'CANTIDADESDEREFERENCIA',
+    'CANTIDADDEREFERENCIA',
+    'CANTIDAD',
+    'CANTIDADTOTAL',
+    'CANTIDADES',
+    'CANT',
+  ],
   puMxn: ['PUMN', 'PUMXN', 'PRECIOUNITARIOMN', 'PRECIOUNITARIOMXN', 'PUMONEDANACIONAL', 'PRECIOUNITARIOMONEDANACIONAL'],
   puUsd: ['PUUSD', 'PUDLS', 'PUDLLS', 'PRECIOUNITARIOUSD', 'PUDOLARES', 'PRECIOUNITARIODOLARES', 'PUME', 'PRECIOUNITARIOME'],
   ok: ['OK'],
@@ -167,7 +200,10 @@ function describe(sheet: SheetData, scan: SheetScan): string {
 }
 
 /** Every sheet that has a header with the required fields (the contract has one per sheet). */
-export function discoverHeaders(workbook: WorkbookData, options: DiscoverOptions): { matches: HeaderMatch[]; skipped: { sheet: string; reason_es: string }[] } {
+export function discoverHeaders(
+  workbook: WorkbookData,
+  options: DiscoverOptions,
+): { matches: HeaderMatch[]; skipped: { sheet: string; reason_es: string }[] } {
   const scanRows = options.scanRows ?? HEADER_SCAN_ROWS;
   const matches: HeaderMatch[] = [];
   const skipped: { sheet: string; reason_es: string }[] = [];
@@ -176,7 +212,12 @@ export function discoverHeaders(workbook: WorkbookData, options: DiscoverOptions
     if (scan.match !== null) matches.push(scan.match);
     else skipped.push({ sheet: sheet.name, reason_es: describe(sheet, scan) });
   }
-  if (matches.length === 0) throw notFound(options.required, scanRows, skipped.map((s) => s.reason_es));
+  if (matches.length === 0)
+    throw notFound(
+      options.required,
+      scanRows,
+      skipped.map((s) => s.reason_es),
+    );
   return { matches, skipped };
 }
 

@@ -13,7 +13,16 @@ describe('parseAnnex on the PTE workbook (ot-annex-pte.xlsm)', async () => {
   it('reads sheet ANEXO C with the machine header on row 11', () => {
     expect([result.shape, result.sheet, result.headerRow, result.hasOkColumn]).toEqual(['pte', 'ANEXO C', 11, false]);
     expect(result.header.slice(1, 11)).toEqual([
-      'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', 'PRECIO UNITARIO CON LETRA', 'IMPORTE PTE M.N.', 'IMPORTE PTE USD', 'ANEXO',
+      'PARTIDA',
+      'CONCEPTO',
+      'UNIDAD',
+      'VOLUMEN PTE',
+      'P.U. M.N.',
+      'P.U. USD',
+      'PRECIO UNITARIO CON LETRA',
+      'IMPORTE PTE M.N.',
+      'IMPORTE PTE USD',
+      'ANEXO',
     ]);
     expect(result.dayColumns).toEqual([]);
   });
@@ -26,10 +35,19 @@ describe('parseAnnex on the PTE workbook (ot-annex-pte.xlsm)', async () => {
     expect(result.items).toHaveLength(1);
     expect(result.errors).toEqual([]);
     expect(result.items[0]).toEqual({
-      sheet: 'ANEXO C', row: 14, subAnnex: 'C-2', code: '2.4.', codeRaw: '2.4.',
+      sheet: 'ANEXO C',
+      row: 14,
+      subAnnex: 'C-2',
+      code: '2.4.',
+      codeRaw: '2.4.',
       concept: 'Tubo de acero al carbón de 12"Ø, XS, espesor de pared 0.750',
       conceptKey: 'TUBO DE ACERO AL CARBON DE 12"Ø, XS, ESPESOR DE PARED 0.750',
-      unit: 'TON', unitRaw: 'TON', authorizedVolume: '2', puMxn: '172634.6', puUsd: '0', planned: [],
+      unit: 'TON',
+      unitRaw: 'TON',
+      authorizedVolume: '2',
+      puMxn: '172634.6',
+      puUsd: '0',
+      planned: [],
     });
   });
 });
@@ -53,14 +71,43 @@ describe('parseAnnex on the sábana de recursos (ot-annex-sabana.xlsx)', async (
     expect(result.items.map((i) => i.row)).toEqual([10, 11]);
     expect(result.rowsNotSelected).toBe(15);
     expect(result.errors).toEqual([]);
-    expect(result.items[0]).toMatchObject({ subAnnex: 'C-2', code: '2.2.', unit: 'TON', authorizedVolume: '20', puMxn: '126009.03', puUsd: '0', planned: [] });
+    expect(result.items[0]).toMatchObject({
+      subAnnex: 'C-2',
+      code: '2.2.',
+      unit: 'TON',
+      authorizedVolume: '20',
+      puMxn: '126009.03',
+      puUsd: '0',
+      planned: [],
+    });
     expect(result.items[0]?.concept.startsWith('Tubo de acero al carbón de 10"Ø, estándar')).toBe(true);
-    expect(result.items[1]).toMatchObject({ subAnnex: 'C-2', code: '2.3.', unit: 'TON', authorizedVolume: '20', puMxn: '138775.26', puUsd: '0' });
+    expect(result.items[1]).toMatchObject({
+      subAnnex: 'C-2',
+      code: '2.3.',
+      unit: 'TON',
+      authorizedVolume: '20',
+      puMxn: '138775.26',
+      puUsd: '0',
+    });
     expect(result.items[1]?.concept.startsWith('Tubo de acero al carbón de 12"Ø, XS')).toBe(true);
   });
 });
 
-const SABANA_HEADER: TestCell[] = ['ID', 'OK', 'ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', '01-dic-25', '02-DIC-2025', '01-Dec-25', 'TOTALES'];
+const SABANA_HEADER: TestCell[] = [
+  'ID',
+  'OK',
+  'ANEXO',
+  'PARTIDA',
+  'CONCEPTO',
+  'UNIDAD',
+  'VOLUMEN PTE',
+  'P.U. M.N.',
+  'P.U. USD',
+  '01-dic-25',
+  '02-DIC-2025',
+  '01-Dec-25',
+  'TOTALES',
+];
 
 describe('parseAnnex rules', () => {
   it('reads Spanish-text day headers, sums a repeated day, and reports parse-level errors with the original row', async () => {
@@ -79,7 +126,11 @@ describe('parseAnnex rules', () => {
       ],
     });
     const result = await parseAnnex(buffer);
-    expect(result.dayColumns.map((d) => [d.letter, d.date])).toEqual([['J', '2025-12-01'], ['K', '2025-12-02'], ['L', '2025-12-01']]);
+    expect(result.dayColumns.map((d) => [d.letter, d.date])).toEqual([
+      ['J', '2025-12-01'],
+      ['K', '2025-12-02'],
+      ['L', '2025-12-01'],
+    ]);
     expect(result.items.map((i) => [i.row, i.subAnnex, i.code, i.unit, i.authorizedVolume, i.puUsd, i.planned])).toEqual([
       [3, 'C-2', '2.1.', 'M', '10.5', '0', [{ date: '2025-12-01', volume: '2' }]],
       [4, 'C3EXT', 'C3EXT-0977', 'SERVICIO', '1', '141510.08', [{ date: '2025-12-02', volume: '2' }]],
@@ -127,7 +178,9 @@ describe('parseAnnex on a generated 3,000 × 31 sábana', async () => {
   const t1 = performance.now();
   const again = await parseAnnex(buffer);
   const warm = performance.now() - t1;
-  console.info(`parseAnnex(3,000 rows × 31 days, ${(buffer.length / 1024).toFixed(0)} KiB): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`);
+  console.info(
+    `parseAnnex(3,000 rows × 31 days, ${(buffer.length / 1024).toFixed(0)} KiB): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`,
+  );
 
   // Timing is measured by `npm run bench` (S3), never asserted in tests.
   it('parses every row and day', () => {

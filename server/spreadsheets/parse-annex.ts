@@ -71,9 +71,7 @@ function readPlanned(r: RowReader, dayColumns: readonly DayColumn[]): PlannedVol
     }
   }
   if (!ok) return null;
-  return [...byDate]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([date, volume]) => ({ date, volume }));
+  return [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, volume]) => ({ date, volume }));
 }
 
 export async function parseAnnex(input: Buffer | string, options: ParseOptions = {}): Promise<ParsedAnnex> {

@@ -23,8 +23,13 @@ describe('parseContractCatalogue on the real contract Anexo C', async () => {
 
   it('reads the header on row 6 of every detail sheet and leaves the C-CR summary out', () => {
     expect(result.sheets.map((s) => [s.name, s.headerRow, s.items])).toEqual([
-      ['Anexo C-2-CR', 6, 501], ['Anexo C-3-CR', 6, 649], ['Anexo C-4-CR', 6, 88], ['Anexo C-4-1', 6, 27],
-      ['Anexo C-5-CR', 6, 185], ['Anexo C-5-1', 6, 10], ['Anexo C-6-CR', 6, 4],
+      ['Anexo C-2-CR', 6, 501],
+      ['Anexo C-3-CR', 6, 649],
+      ['Anexo C-4-CR', 6, 88],
+      ['Anexo C-4-1', 6, 27],
+      ['Anexo C-5-CR', 6, 185],
+      ['Anexo C-5-1', 6, 10],
+      ['Anexo C-6-CR', 6, 4],
     ]);
     expect(result.skippedSheets).toEqual([{ sheet: 'Anexo C-CR', reason_es: '«Anexo C-CR» fila 6: faltan P.U. M.N.' }]);
   });
@@ -33,10 +38,18 @@ describe('parseContractCatalogue on the real contract Anexo C', async () => {
     const find = (sheet: string, code: string) => result.items.filter((i) => i.sheet === sheet && i.code === code);
     expect(find('Anexo C-2-CR', '2.1.')).toEqual([
       {
-        sheet: 'Anexo C-2-CR', row: 10, subAnnex: 'C-2', code: '2.1.', codeRaw: '2.1.',
+        sheet: 'Anexo C-2-CR',
+        row: 10,
+        subAnnex: 'C-2',
+        code: '2.1.',
+        codeRaw: '2.1.',
         concept: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
         conceptKey: 'TUBO DE ACERO AL CARBON DE 8"Ø, XS, CEDULA 80, ESPESOR DE PARED 0.500',
-        unit: 'M', unitRaw: 'M', referenceQty: '76', puMxn: '11813.3', puUsd: '0',
+        unit: 'M',
+        unitRaw: 'M',
+        referenceQty: '76',
+        puMxn: '11813.3',
+        puUsd: '0',
       },
     ]);
     expect(find('Anexo C-3-CR', '3.1.')[0]).toMatchObject({ unit: 'TON', referenceQty: '36', puMxn: '122364.63' });
@@ -46,8 +59,21 @@ describe('parseContractCatalogue on the real contract Anexo C', async () => {
 
   it('reads numeric code cells of C-4-1 with the canonical trailing dot, keeping same-code variants apart by concept', () => {
     const c41 = result.items.filter((i) => i.subAnnex === 'C-4-1');
-    expect(c41[0]).toMatchObject({ row: 9, code: '4.4.', codeRaw: '4.4', concept: 'AYUDANTE DE OPERARIO ESPTA.', unit: 'JORNADA', referenceQty: '4', puMxn: '1463.99' });
-    expect(c41.filter((i) => i.code === '4.7.').slice(0, 2).map((i) => [i.row, i.codeRaw, i.concept])).toEqual([
+    expect(c41[0]).toMatchObject({
+      row: 9,
+      code: '4.4.',
+      codeRaw: '4.4',
+      concept: 'AYUDANTE DE OPERARIO ESPTA.',
+      unit: 'JORNADA',
+      referenceQty: '4',
+      puMxn: '1463.99',
+    });
+    expect(
+      c41
+        .filter((i) => i.code === '4.7.')
+        .slice(0, 2)
+        .map((i) => [i.row, i.codeRaw, i.concept]),
+    ).toEqual([
       [11, '4.7', 'OPERARIO ESPECIALISTA.'],
       [12, '4.7.', 'OPERARIO ESPECIALISTA. (TUBERO)'],
     ]);
@@ -65,7 +91,11 @@ describe('parseContractCatalogue row errors', () => {
   it('reports each bad cell and keeps the good rows; a blank ANEXO takes the sheet’s sub-annex', async () => {
     const buffer = await buildWorkbook({
       'Anexo C-7-CR': [
-        ['titulo'], [], [], [], ['Anexo C-7-CR: catálogo'],
+        ['titulo'],
+        [],
+        [],
+        [],
+        ['Anexo C-7-CR: catálogo'],
         header,
         ['C-7', 7, 'Sección sin unidad'],
         ['C-7', '7.1.', 'Bueno', 'PZA', 3, 10.5, 0],

@@ -38,21 +38,55 @@ describe('parsePueCatalogue on the PUE´s BME sheet of the sábana fixture', asy
 
   it('places each PUE: its new annex when sanctioned, else its EXT annex', () => {
     expect(result.counts).toEqual({
-      C1EXT: 1, C2EXT: 985, C3EXT: 1697, C4EXT: 26, C5EXT: 166, C6EXT: 1,
-      'C-7': 45, 'C-8': 8, 'C-9': 1, 'C-10': 2, 'C-11': 12, 'C-12': 32, 'C-13': 21, 'C-14': 9, 'C-15': 16,
-      'C-16': 2, 'C-17': 1, 'C-18': 2, 'C-19': 26, 'C-20': 3,
+      C1EXT: 1,
+      C2EXT: 985,
+      C3EXT: 1697,
+      C4EXT: 26,
+      C5EXT: 166,
+      C6EXT: 1,
+      'C-7': 45,
+      'C-8': 8,
+      'C-9': 1,
+      'C-10': 2,
+      'C-11': 12,
+      'C-12': 32,
+      'C-13': 21,
+      'C-14': 9,
+      'C-15': 16,
+      'C-16': 2,
+      'C-17': 1,
+      'C-18': 2,
+      'C-19': 26,
+      'C-20': 3,
     });
   });
 
   it('gives exact rows', () => {
     const row5 = result.items.find((i) => i.extraordinaryCode === 'C3EXT-0977');
     expect(row5).toMatchObject({
-      row: 5, subAnnex: 'C-11', extSubAnnex: 'C3EXT', ordinaryCode: '10C-11', unit: 'SERVICIO', referenceQty: '1',
-      puMxn: '110951.68', puUsd: '141510.08', status: null, sanctionDate: '2025-06-06',
-      originPte: 'BME-3801-050-2023', originOt: 'OT-GRZ-801-24-8.1-Pokche-NE', comment: '8.1-POKCHE-NE',
+      row: 5,
+      subAnnex: 'C-11',
+      extSubAnnex: 'C3EXT',
+      ordinaryCode: '10C-11',
+      unit: 'SERVICIO',
+      referenceQty: '1',
+      puMxn: '110951.68',
+      puUsd: '141510.08',
+      status: null,
+      sanctionDate: '2025-06-06',
+      originPte: 'BME-3801-050-2023',
+      originOt: 'OT-GRZ-801-24-8.1-Pokche-NE',
+      comment: '8.1-POKCHE-NE',
     });
     expect(row5?.concept.startsWith('SERVICIO DE MAPEO DE LECHO MARINO EN EL CAMPO POKCHE-NE')).toBe(true);
-    expect(result.items[0]).toMatchObject({ row: 2, ordinaryCode: '1C-009', extraordinaryCode: 'C1EXT-0002', unit: 'DIA', unitRaw: 'DÍA', sanctionDate: '2024-09-27' });
+    expect(result.items[0]).toMatchObject({
+      row: 2,
+      ordinaryCode: '1C-009',
+      extraordinaryCode: 'C1EXT-0002',
+      unit: 'DIA',
+      unitRaw: 'DÍA',
+      sanctionDate: '2024-09-27',
+    });
     // `TON ` with a trailing space and `M²` are ordinary units once canonical.
     expect(result.items.filter((i) => i.unitRaw === 'TON ').every((i) => i.unit === 'TON')).toBe(true);
     expect(result.items.filter((i) => i.unitRaw === 'M²').map((i) => i.unit)).toEqual(['M2', 'M2', 'M2']);
@@ -60,7 +94,18 @@ describe('parsePueCatalogue on the PUE´s BME sheet of the sábana fixture', asy
 });
 
 describe('parsePueCatalogue errors', () => {
-  const header = ['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'CANTIDADES DE REFERENCIA', 'P.U. M.N.', 'P.U. USD', 'FECHA SANCION', 'PARTIDA EXT', 'ESTATUS'];
+  const header = [
+    'ANEXO',
+    'PARTIDA',
+    'CONCEPTO',
+    'UNIDAD',
+    'CANTIDADES DE REFERENCIA',
+    'P.U. M.N.',
+    'P.U. USD',
+    'FECHA SANCION',
+    'PARTIDA EXT',
+    'ESTATUS',
+  ];
 
   it('needs the PUE´s BME sheet', async () => {
     const error = await parsePueCatalogue(await buildWorkbook({ Hoja1: [header] })).catch((e: unknown) => e);
@@ -77,7 +122,9 @@ describe('parsePueCatalogue errors', () => {
       ],
     });
     const { items, errors } = await parsePueCatalogue(buffer);
-    expect(items.map((i) => [i.row, i.extraordinaryCode, i.status, i.sanctionDate, i.subAnnex])).toEqual([[2, 'C3EXT-0001', 'EN ELABORACION', '2025-06-06', 'C3EXT']]);
+    expect(items.map((i) => [i.row, i.extraordinaryCode, i.status, i.sanctionDate, i.subAnnex])).toEqual([
+      [2, 'C3EXT-0001', 'EN ELABORACION', '2025-06-06', 'C3EXT'],
+    ]);
     expect(errors.map((e) => [e.row, e.column, e.reason_es])).toEqual([
       [3, 'FECHA SANCION', 'Fecha no válida en la columna FECHA SANCION'],
       [4, 'ESTATUS', 'Estatus desconocido: PENDIENTE'],

@@ -79,17 +79,24 @@ function readDate(r: RowReader, date1904: boolean): string | null | undefined {
   const cell = r.cellAt(i);
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return null;
   const iso =
-    typeof cell === 'number' ? excelSerialToIso(cell, date1904)
-    : cell instanceof Date ? dateToIso(cell)
-    : typeof cell === 'string' ? parseDayText(cell)
-    : null;
+    typeof cell === 'number'
+      ? excelSerialToIso(cell, date1904)
+      : cell instanceof Date
+        ? dateToIso(cell)
+        : typeof cell === 'string'
+          ? parseDayText(cell)
+          : null;
   if (iso === null) r.fail('sanctionDate', `Fecha no válida en la columna ${r.match.headers[i] ?? 'FECHA SANCION'}`);
   return iso ?? undefined;
 }
 
 export async function parsePueCatalogue(input: Buffer | string, options: ParseOptions = {}): Promise<PueCatalogue> {
   const key = sheetNameKey(PUE_SHEET_NAME);
-  const workbook = await readWorkbook(input, { ...options, requiredSheets: [PUE_SHEET_NAME], includeSheet: (name) => sheetNameKey(name) === key });
+  const workbook = await readWorkbook(input, {
+    ...options,
+    requiredSheets: [PUE_SHEET_NAME],
+    includeSheet: (name) => sheetNameKey(name) === key,
+  });
   const match = discoverHeader(workbook, { required: ['extCode', 'concept', 'unit'], onlySheet: (s) => sheetNameKey(s.name) === key });
   assertDataRowLimit(match.sheet, match.headerRow, options.maxDataRows);
 
@@ -118,7 +125,16 @@ export async function parsePueCatalogue(input: Buffer | string, options: ParseOp
       if (first !== undefined) r.fail('extCode', `Partida extraordinaria repetida: ${extraordinaryCode} (también en la fila ${first})`);
       else firstRowOfCode.set(extraordinaryCode, row.number);
     }
-    if (!r.ok || fields === null || fields.subAnnex === null || referenceQty === null || puMxn === null || puUsd === null || status === undefined || sanctionDate === undefined) {
+    if (
+      !r.ok ||
+      fields === null ||
+      fields.subAnnex === null ||
+      referenceQty === null ||
+      puMxn === null ||
+      puUsd === null ||
+      status === undefined ||
+      sanctionDate === undefined
+    ) {
       errors.push(...r.errors);
       continue;
     }
@@ -144,7 +160,9 @@ export async function parsePueCatalogue(input: Buffer | string, options: ParseOp
     });
   }
   if (items.length === 0 && errors.length === 0) {
-    throw new SpreadsheetError('header_not_found', `La hoja «${match.sheet.name}» no tiene partidas debajo del encabezado.`, { sheet: match.sheet.name });
+    throw new SpreadsheetError('header_not_found', `La hoja «${match.sheet.name}» no tiene partidas debajo del encabezado.`, {
+      sheet: match.sheet.name,
+    });
   }
   return { sheet: match.sheet.name, headerRow: match.headerRow, items, errors, counts: countBySubAnnex(items) };
 }

@@ -22,22 +22,46 @@ describe('readWorkbook on the real fixtures', () => {
   it('reads every sheet of the contract (path input) with its non-empty rows', async () => {
     const wb = await readWorkbook(join(FIXTURES, 'anexo-c-contrato.xlsx'));
     expect(wb.sheets.map((s) => s.name)).toEqual([
-      'Anexo C-CR', 'Anexo C-2-CR', 'Anexo C-3-CR', 'Anexo C-4-CR', 'Anexo C-4-1', 'Anexo C-5-CR', 'Anexo C-5-1', 'Anexo C-6-CR',
+      'Anexo C-CR',
+      'Anexo C-2-CR',
+      'Anexo C-3-CR',
+      'Anexo C-4-CR',
+      'Anexo C-4-1',
+      'Anexo C-5-CR',
+      'Anexo C-5-1',
+      'Anexo C-6-CR',
     ]);
     const c2 = findSheet(wb, 'anexo c-2-cr');
     // Header on row 6, column A = ANEXO.
     expect(c2?.rows.find((r) => r.number === 6)?.cells.slice(0, 7)).toEqual([
-      'ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'CANTIDADES DE REFERENCIA', 'P.U. MN', 'P.U. USD',
+      'ANEXO',
+      'PARTIDA',
+      'CONCEPTO',
+      'UNIDAD',
+      'CANTIDADES DE REFERENCIA',
+      'P.U. MN',
+      'P.U. USD',
     ]);
     expect(c2?.rows.find((r) => r.number === 10)?.cells.slice(0, 7)).toEqual([
-      'C-2', '2.1.', 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500', 'M', 76, 11813.3, 0,
+      'C-2',
+      '2.1.',
+      'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+      'M',
+      76,
+      11813.3,
+      0,
     ]);
   });
 
   it('reads the PTE .xlsm (Buffer input): formulas give their cached result, error cells their text, hidden sheets flagged', async () => {
     const wb = await readWorkbook(await readFile(join(FIXTURES, 'ot-annex-pte.xlsm')));
     expect(wb.sheets.map((s) => [s.name, s.hidden])).toEqual([
-      ['DATOS', true], ['ANEXO C', false], ['ANEXO DE-MN', false], ['ANEXO DE-ME', false], ['ANEXO DT-6', false], ['ANEXO DT-6-3', false],
+      ['DATOS', true],
+      ['ANEXO C', false],
+      ['ANEXO DE-MN', false],
+      ['ANEXO DE-ME', false],
+      ['ANEXO DT-6', false],
+      ['ANEXO DT-6-3', false],
     ]);
     const annex = findSheet(wb, 'ANEXO C');
     expect(annex?.rows.find((r) => r.number === 1)?.cells[1]).toBe('ANEXO "C"'); // B1 =DATOS!B14

@@ -99,7 +99,10 @@ function utf16(text: string): Buffer {
 /** Classifies an OLE2 compound file (the container of encrypted xlsx and of legacy .xls/.doc). */
 function oleError(whole: Buffer): SpreadsheetError {
   if (whole.includes(utf16('EncryptedPackage')) || whole.includes(utf16('EncryptionInfo'))) {
-    return new SpreadsheetError('password_protected', 'El archivo está protegido con contraseña. Quite la contraseña en Excel y vuelva a subirlo.');
+    return new SpreadsheetError(
+      'password_protected',
+      'El archivo está protegido con contraseña. Quite la contraseña en Excel y vuelva a subirlo.',
+    );
   }
   if (whole.includes(utf16('Workbook')) || whole.includes(utf16('Book'))) {
     return new SpreadsheetError('not_excel', 'El archivo es un libro de Excel 97-2003 (.xls). Guárdelo como .xlsx y vuelva a subirlo.');
@@ -108,19 +111,26 @@ function oleError(whole: Buffer): SpreadsheetError {
     return new SpreadsheetError('not_excel', 'El archivo es un documento de Word, no un libro de Excel (.xlsx o .xlsm).');
   }
   // An OLE container that holds no known document: Office writes encrypted workbooks this way.
-  return new SpreadsheetError('password_protected', 'El archivo está protegido con contraseña (archivo cifrado). Quite la contraseña en Excel y vuelva a subirlo.');
+  return new SpreadsheetError(
+    'password_protected',
+    'El archivo está protegido con contraseña (archivo cifrado). Quite la contraseña en Excel y vuelva a subirlo.',
+  );
 }
 
 /** Checks signature and zip integrity from the first bytes and the tail; throws on a bad file. */
 async function inspect(head: Buffer, tail: Buffer, size: number, whole: () => Promise<Buffer>): Promise<void> {
   if (size === 0) throw new SpreadsheetError('empty_file', 'El archivo está vacío.');
   if (head.subarray(0, 8).equals(OLE_SIGNATURE)) throw oleError(await whole());
-  if (head.subarray(0, 4).equals(ZIP_EMPTY_ARCHIVE)) throw new SpreadsheetError('not_excel', 'El archivo es un ZIP vacío, no un libro de Excel.');
+  if (head.subarray(0, 4).equals(ZIP_EMPTY_ARCHIVE))
+    throw new SpreadsheetError('not_excel', 'El archivo es un ZIP vacío, no un libro de Excel.');
   if (!head.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) {
     throw new SpreadsheetError('not_excel', 'El archivo no es un libro de Excel (.xlsx o .xlsm).');
   }
   if (!tail.includes(ZIP_END_OF_CENTRAL_DIRECTORY)) {
-    throw new SpreadsheetError('corrupt_file', 'El archivo está incompleto o dañado (¿se cortó la descarga?). Vuelva a guardarlo en Excel.');
+    throw new SpreadsheetError(
+      'corrupt_file',
+      'El archivo está incompleto o dañado (¿se cortó la descarga?). Vuelva a guardarlo en Excel.',
+    );
   }
 }
 
@@ -257,7 +267,12 @@ export async function readWorkbook(input: Buffer | Uint8Array | string, options:
     await Promise.race([work, streamFailed]);
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error;
-    throw new SpreadsheetError('corrupt_file', 'El archivo está dañado o incompleto y no se pudo leer. Vuelva a guardarlo en Excel.', {}, error);
+    throw new SpreadsheetError(
+      'corrupt_file',
+      'El archivo está dañado o incompleto y no se pudo leer. Vuelva a guardarlo en Excel.',
+      {},
+      error,
+    );
   } finally {
     stream.destroy();
   }

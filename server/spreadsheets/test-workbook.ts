@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { crc32 } from 'node:zlib';
 
 /** A cell as exceljs accepts it (including `{ formula }` without `result`). */
-export type TestCell = string | number | boolean | Date | null | { formula: string; result?: string | number } | { richText: { text: string }[] };
+export type TestCell =
+  string | number | boolean | Date | null | { formula: string; result?: string | number } | { richText: { text: string }[] };
 
 /** Builds an .xlsx with the given sheets, rows written from row 1 (or `startRow`). */
 export async function buildWorkbook(sheets: Record<string, readonly (readonly TestCell[])[]>, startRow = 1): Promise<Buffer> {

@@ -36,7 +36,16 @@ describe('writeErrorsXlsx', () => {
     const rows = (await readWorkbook(buffer)).sheets[0]?.rows.map((r) => r.cells);
     expect(rows).toEqual([
       ['OBSERVACIONES', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', 'ANEXO'],
-      ['Fila 3: Unidad desconocida: JORNADAS?; Número no válido en la columna P.U. M.N.', '4.5.', 'MANIOBRISTA', 'JORNADAS?', 12, 'mil', 0, 'C-4'],
+      [
+        'Fila 3: Unidad desconocida: JORNADAS?; Número no válido en la columna P.U. M.N.',
+        '4.5.',
+        'MANIOBRISTA',
+        'JORNADAS?',
+        12,
+        'mil',
+        0,
+        'C-4',
+      ],
     ]);
   });
 
@@ -49,6 +58,10 @@ describe('writeErrorsXlsx', () => {
       ],
     });
     const rows = (await readWorkbook(buffer)).sheets[0]?.rows.map((r) => r.cells[0]);
-    expect(rows).toEqual(['OBSERVACIONES', 'Hoja «Anexo C-2-CR», fila 40: Falta el concepto', 'Hoja «Anexo C-3-CR», fila 12: Falta el concepto']);
+    expect(rows).toEqual([
+      'OBSERVACIONES',
+      'Hoja «Anexo C-2-CR», fila 40: Falta el concepto',
+      'Hoja «Anexo C-3-CR», fila 12: Falta el concepto',
+    ]);
   });
 });

@@ -27,8 +27,13 @@ beforeAll(async () => {
   const client = (await api.call('POST', '/api/v1/clients', { name: `Cliente anexo ${Date.now()}` })).json();
   const site = (await api.call('POST', '/api/v1/sites', { name: `Plataforma anexo ${Date.now()}`, kind: 'platform' })).json();
   const wo = await api.call('POST', '/api/v1/work-orders', {
-    folio: `OT-ANEXO-${Date.now().toString(36)}`, description: 'Rehabilitación de techumbre', kind: 'initial', clientId: client.id, siteIds: [site.id],
-    plannedStart: '2025-12-01', plannedEnd: '2026-01-31',
+    folio: `OT-ANEXO-${Date.now().toString(36)}`,
+    description: 'Rehabilitación de techumbre',
+    kind: 'initial',
+    clientId: client.id,
+    siteIds: [site.id],
+    plannedStart: '2025-12-01',
+    plannedEnd: '2026-01-31',
   });
   if (wo.status !== 201) throw new Error(wo.text);
   workOrderId = wo.json().id;
@@ -98,7 +103,9 @@ describe('import wizards', () => {
 
   it('a file that is not Excel gets a clear error and nothing changes', async () => {
     await page.getByTestId('annex-import-open').click();
-    await page.getByTestId('annex-upload-file').setInputFiles({ name: 'anexo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 no es excel') });
+    await page
+      .getByTestId('annex-upload-file')
+      .setInputFiles({ name: 'anexo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 no es excel') });
     await page.getByTestId('annex-upload-submit').click();
     await expect.poll(async () => page.getByTestId('annex-upload-error').textContent()).toMatch(/no es un libro de Excel/);
     await page.keyboard.press('Escape');

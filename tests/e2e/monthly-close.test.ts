@@ -25,17 +25,51 @@ beforeAll(async () => {
   browser = await launchBrowser();
   s = await arrangeScenario(`MR${Date.now().toString(36).toUpperCase()}`, { c2: ['100'], c3: ['100'] });
   const dates = Array.from({ length: 20 }, (_, i) => `2025-03-${String(i + 1).padStart(2, '0')}`);
-  await ok(s.admin.call('POST', '/api/v1/daily-reports/bulk', { workOrderId: s.workOrderId, siteId: s.siteId, dates, report: { operationalStatus: 'productivo', signatureStatus: 'en_proceso' } }));
+  await ok(
+    s.admin.call('POST', '/api/v1/daily-reports/bulk', {
+      workOrderId: s.workOrderId,
+      siteId: s.siteId,
+      dates,
+      report: { operationalStatus: 'productivo', signatureStatus: 'en_proceso' },
+    }),
+  );
   // The supervisor captures production; its GPU record gets its evidence.
   const sup = await apiSession(s.supervisor.email, s.supervisor.password);
   const c2 = s.lines.find((l) => l.subAnnex === 'C-2')!;
-  await ok(sup.call('PUT', '/api/v1/production/grid', { workOrderId: s.workOrderId, year: 2025, month: 3, siteId: s.siteId, layer: 'TE', baseRevision: 0, cells: [{ lineItemId: c2.id, date: '2025-03-03', volume: '5', previous: null }] }));
+  await ok(
+    sup.call('PUT', '/api/v1/production/grid', {
+      workOrderId: s.workOrderId,
+      year: 2025,
+      month: 3,
+      siteId: s.siteId,
+      layer: 'TE',
+      baseRevision: 0,
+      cells: [{ lineItemId: c2.id, date: '2025-03-03', volume: '5', previous: null }],
+    }),
+  );
   const board = await ok<{ items: { id: number }[] }>(sup.call('GET', `/api/v1/gpu/board?workOrderId=${s.workOrderId}&year=2025&month=3`));
-  for (const g of board.items) await ok(sup.call('PATCH', `/api/v1/gpu/${g.id}`, { evidenceUrl: 'https://drive.google.com/drive/folders/gpu-e2e' }));
-  await ok(s.admin.call('POST', '/api/v1/users', { email: manager.email, name: 'Gerente E2E', role: 'gerente_operaciones', password: manager.password }));
-  await ok(s.admin.call('POST', '/api/v1/users', { email: billing.email, name: 'Administración E2E', role: 'administracion', password: billing.password }));
+  for (const g of board.items)
+    await ok(sup.call('PATCH', `/api/v1/gpu/${g.id}`, { evidenceUrl: 'https://drive.google.com/drive/folders/gpu-e2e' }));
+  await ok(
+    s.admin.call('POST', '/api/v1/users', {
+      email: manager.email,
+      name: 'Gerente E2E',
+      role: 'gerente_operaciones',
+      password: manager.password,
+    }),
+  );
+  await ok(
+    s.admin.call('POST', '/api/v1/users', {
+      email: billing.email,
+      name: 'Administración E2E',
+      role: 'administracion',
+      password: billing.password,
+    }),
+  );
   // Automatic creation: the first write of the month created its report.
-  const list = await ok<{ items: { id: number; status: string }[] }>(s.admin.call('GET', `/api/v1/monthly-reports?workOrderId=${s.workOrderId}&year=2025&month=3`));
+  const list = await ok<{ items: { id: number; status: string }[] }>(
+    s.admin.call('GET', `/api/v1/monthly-reports?workOrderId=${s.workOrderId}&year=2025&month=3`),
+  );
   expect(list.items).toHaveLength(1);
   expect(list.items[0]!.status).toBe('abierto');
   reportId = list.items[0]!.id;
@@ -57,7 +91,7 @@ async function as(user: { email: string; password: string } | null, run: (page: 
 }
 
 /** Browser state settles asynchronously: poll up to 15 s (vitest's default poll is 1 s). */
-const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 const check = (page: Page, key: string) => page.locator(`[data-testid="mr-check"][data-key="${key}"]`);
 
@@ -85,7 +119,9 @@ describe('monthly close in the browser', () => {
       await page.getByTestId('mr-action-submit').click();
       await poll(async () => (await page.getByTestId('mr-status').textContent())?.trim()).toBe('En Revisión');
       await page.getByTestId('mr-sign-supervisor_reviewed').click();
-      await poll(() => page.locator('[data-testid="mr-sign-off"][data-kind="supervisor_reviewed"]').getAttribute('data-signed')).toBe('yes');
+      await poll(() => page.locator('[data-testid="mr-sign-off"][data-kind="supervisor_reviewed"]').getAttribute('data-signed')).toBe(
+        'yes',
+      );
       await screenshot(page, 'monthly-review');
     });
 
@@ -97,7 +133,9 @@ describe('monthly close in the browser', () => {
       await poll(() => page.getByTestId('toast').last().textContent()).toContain('No se puede cerrar');
       await poll(async () => (await page.getByTestId('mr-status').textContent())?.trim()).toBe('En Revisión');
       await page.getByTestId('mr-sign-administration_confirmed').click();
-      await poll(() => page.locator('[data-testid="mr-sign-off"][data-kind="administration_confirmed"]').getAttribute('data-signed')).toBe('yes');
+      await poll(() => page.locator('[data-testid="mr-sign-off"][data-kind="administration_confirmed"]').getAttribute('data-signed')).toBe(
+        'yes',
+      );
     });
 
     await as(manager, async (page) => {
@@ -122,7 +160,15 @@ describe('monthly close in the browser', () => {
 
     // Locked: a late grid save by the supervisor is refused.
     const sup = await apiSession(s.supervisor.email, s.supervisor.password);
-    const late = await sup.call('PUT', '/api/v1/production/grid', { workOrderId: s.workOrderId, year: 2025, month: 3, siteId: s.siteId, layer: 'TE', baseRevision: 0, cells: [{ lineItemId: s.lines[0]!.id, date: '2025-03-04', volume: '1', previous: null }] });
+    const late = await sup.call('PUT', '/api/v1/production/grid', {
+      workOrderId: s.workOrderId,
+      year: 2025,
+      month: 3,
+      siteId: s.siteId,
+      layer: 'TE',
+      baseRevision: 0,
+      cells: [{ lineItemId: s.lines[0]!.id, date: '2025-03-04', volume: '1', previous: null }],
+    });
     expect(late.status).toBe(409);
     expect(late.json().error.code).toBe('period_closed');
 
@@ -135,7 +181,9 @@ describe('monthly close in the browser', () => {
       await page.getByTestId('reason-confirm').click();
       await poll(async () => (await page.getByTestId('mr-status').textContent())?.trim()).toBe('Abierto');
       await poll(() => page.getByTestId('page-title').isVisible()).toBe(true);
-      await poll(() => page.locator('[data-testid="mr-transition"][data-action="reopen"]').textContent()).toContain('Corrección del volumen del día 3');
+      await poll(() => page.locator('[data-testid="mr-transition"][data-action="reopen"]').textContent()).toContain(
+        'Corrección del volumen del día 3',
+      );
       await page.getByTestId('mr-diff-open').click();
       await poll(() => page.getByTestId('mr-diff').textContent()).toContain('Versión 1');
       await screenshot(page, 'monthly-reopened');

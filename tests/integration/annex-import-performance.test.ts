@@ -23,7 +23,11 @@ describe('S3: 3,000 rows × 31 days', () => {
   it('previews and commits, then re-imports with every volume changed', async () => {
     const ctx = systemCtx('cli');
     const first = await generateSabana({ rows: 3000, days: 31, seed: 7 });
-    await importContractCatalogue(t.database.db, ctx, { bytes: await contractCatalogueForSabana(first), fileName: 'bench.xlsx', contractNumber: 'BENCH' });
+    await importContractCatalogue(t.database.db, ctx, {
+      bytes: await contractCatalogueForSabana(first),
+      fileName: 'bench.xlsx',
+      contractNumber: 'BENCH',
+    });
     const wo = await buildWorkOrder(t.admin);
 
     let started = performance.now();
@@ -35,7 +39,9 @@ describe('S3: 3,000 rows × 31 days', () => {
     const result = await commitAnnexImport(t.database.db, ctx, id);
     const commitMs = performance.now() - started;
     expect(result).toMatchObject({ versionNumber: 1, created: 3000 });
-    console.log(`S3 first import: preview ${previewMs.toFixed(0)} ms + commit ${commitMs.toFixed(0)} ms = ${(previewMs + commitMs).toFixed(0)} ms; planned cells ${job.preview.counts.plannedCells}`);
+    console.log(
+      `S3 first import: preview ${previewMs.toFixed(0)} ms + commit ${commitMs.toFixed(0)} ms = ${(previewMs + commitMs).toFixed(0)} ms; planned cells ${job.preview.counts.plannedCells}`,
+    );
 
     // The same file again under the additional rule: every cap changes.
     started = performance.now();

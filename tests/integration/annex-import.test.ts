@@ -12,8 +12,13 @@ const CONTRACT = '648233801';
 
 function multipart(bytes: Buffer, fileName: string) {
   const boundary = `----carpeta${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 function upload(c: TestClient, workOrderId: number, bytes: Buffer, fileName = 'anexo.xlsx') {
@@ -21,7 +26,16 @@ function upload(c: TestClient, workOrderId: number, bytes: Buffer, fileName = 'a
   return c.request('POST', `/api/v1/work-orders/${workOrderId}/annex-imports`, m.body, { 'content-type': m.contentType });
 }
 
-type Row = { anexo?: string | null; code: string | number; concept: string; unit: string; volume: number | string | { formula: string }; mxn?: number; usd?: number; days?: (number | null)[] };
+type Row = {
+  anexo?: string | null;
+  code: string | number;
+  concept: string;
+  unit: string;
+  volume: number | string | { formula: string };
+  mxn?: number;
+  usd?: number;
+  days?: (number | null)[];
+};
 
 /** A sábana-shaped workbook (header on row 2, OK column, day columns as dates or Spanish text). */
 async function sabana(rows: Row[], options: { days?: number; first?: string; textDays?: boolean; okAll?: boolean } = {}): Promise<Buffer> {
@@ -33,10 +47,14 @@ async function sabana(rows: Row[], options: { days?: number; first?: string; tex
   const months = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
   const dayHeaders = Array.from({ length: days }, (_, i) => {
     const d = new Date(first.getTime() + i * 86_400_000);
-    return options.textDays ? `${String(d.getUTCDate()).padStart(2, '0')}-${months[d.getUTCMonth()]}-${String(d.getUTCFullYear()).slice(2)}` : d;
+    return options.textDays
+      ? `${String(d.getUTCDate()).padStart(2, '0')}-${months[d.getUTCMonth()]}-${String(d.getUTCFullYear()).slice(2)}`
+      : d;
   });
   ws.addRow(['ID', 'OK', 'ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', ...dayHeaders, 'TOTALES']);
-  rows.forEach((r, i) => ws.addRow([i + 1, 'OK', r.anexo ?? null, r.code, r.concept, r.unit, r.volume, r.mxn ?? 0, r.usd ?? 0, ...(r.days ?? [])]));
+  rows.forEach((r, i) =>
+    ws.addRow([i + 1, 'OK', r.anexo ?? null, r.code, r.concept, r.unit, r.volume, r.mxn ?? 0, r.usd ?? 0, ...(r.days ?? [])]),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -55,7 +73,16 @@ async function catalogueItem(subAnnex: string, code: string, conceptLike = '%'):
   return r.rows[0];
 }
 
-const row = (c: CatItem, volume: Row['volume'], extra: Partial<Row> = {}): Row => ({ anexo: c.subAnnex, code: c.code, concept: c.concept, unit: c.unit, volume, mxn: Number(c.mxn), usd: Number(c.usd), ...extra });
+const row = (c: CatItem, volume: Row['volume'], extra: Partial<Row> = {}): Row => ({
+  anexo: c.subAnnex,
+  code: c.code,
+  concept: c.concept,
+  unit: c.unit,
+  volume,
+  mxn: Number(c.mxn),
+  usd: Number(c.usd),
+  ...extra,
+});
 
 async function lineItems(workOrderId: number) {
   const res = await t.admin.get(`/api/v1/work-orders/${workOrderId}/line-items`);
@@ -73,15 +100,35 @@ async function snapshot() {
 beforeAll(async () => {
   t = await createTestApp();
   const ctx = systemCtx('cli');
-  await importContractCatalogue(t.database.db, ctx, { bytes: await readFile(new URL('anexo-c-contrato.xlsx', FIXTURES)), fileName: 'anexo-c-contrato.xlsx', contractNumber: CONTRACT });
-  await importContractCatalogue(t.database.db, ctx, { format: 'pue', bytes: await readFile(new URL('ot-annex-sabana.xlsx', FIXTURES)), fileName: 'pues.xlsx', contractNumber: CONTRACT });
+  await importContractCatalogue(t.database.db, ctx, {
+    bytes: await readFile(new URL('anexo-c-contrato.xlsx', FIXTURES)),
+    fileName: 'anexo-c-contrato.xlsx',
+    contractNumber: CONTRACT,
+  });
+  await importContractCatalogue(t.database.db, ctx, {
+    format: 'pue',
+    bytes: await readFile(new URL('ot-annex-sabana.xlsx', FIXTURES)),
+    fileName: 'pues.xlsx',
+    contractNumber: CONTRACT,
+  });
   cat.c29 = await catalogueItem('C-2', '2.9.');
   cat.c210 = await catalogueItem('C-2', '2.10.');
   cat.c21 = await catalogueItem('C-2', '2.1.');
   cat.c31 = await catalogueItem('C-3', '3.1.');
   cat.c44 = await catalogueItem('C-4-1', '4.4.');
-  cat.c10 = (await t.database.pool.query(`select ci.code from catalogue_items ci join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-10' limit 1`)).rows[0]
-    ? await catalogueItem('C-10', (await t.database.pool.query(`select ci.code from catalogue_items ci join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-10' order by ci.id limit 1`)).rows[0].code)
+  cat.c10 = (
+    await t.database.pool.query(
+      `select ci.code from catalogue_items ci join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-10' limit 1`,
+    )
+  ).rows[0]
+    ? await catalogueItem(
+        'C-10',
+        (
+          await t.database.pool.query(
+            `select ci.code from catalogue_items ci join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-10' order by ci.id limit 1`,
+          )
+        ).rows[0].code,
+      )
     : cat.c31;
 }, 60_000);
 afterAll(() => t.close());
@@ -94,7 +141,14 @@ describe('the real fixtures', () => {
     const preview = res.json();
     expect(preview).toMatchObject({ status: 'preview', shape: 'pte', sheet: 'ANEXO C', headerRow: 11, baseVersion: 0 });
     expect(preview.counts).toMatchObject({ rows: 1, new: 1, changedVolume: 0, removed: 0, errors: 0 });
-    expect(preview.items[0]).toMatchObject({ subAnnex: 'C-2', code: '2.4.', unitCode: 'TON', statedVolume: '2', puMxn: '172634.6', change: 'new' });
+    expect(preview.items[0]).toMatchObject({
+      subAnnex: 'C-2',
+      code: '2.4.',
+      unitCode: 'TON',
+      statedVolume: '2',
+      puMxn: '172634.6',
+      change: 'new',
+    });
     expect((await lineItems(wo.id)).items).toHaveLength(0);
 
     const commit = await t.admin.post(`/api/v1/annex-imports/${preview.id}/commit`, { capRule: 'replacement' });
@@ -102,7 +156,14 @@ describe('the real fixtures', () => {
     expect(commit.json()).toMatchObject({ status: 'committed', version: { number: 1, capRule: 'replacement' } });
     const list = await lineItems(wo.id);
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ code: '2.4.', authorizedVolume: '2', puMxn: '172634.6', amountMxn: '345269.20', amountUsd: '0.00', versionNumber: 1 });
+    expect(list.items[0]).toMatchObject({
+      code: '2.4.',
+      authorizedVolume: '2',
+      puMxn: '172634.6',
+      amountMxn: '345269.20',
+      amountUsd: '0.00',
+      versionNumber: 1,
+    });
     expect(list.versions[0]).toMatchObject({ number: 1, fileName: 'ot-annex-pte.xlsm', capRule: 'replacement' });
     expect(list.versions[0].sha256).toBe(preview.sha256);
   });
@@ -126,7 +187,12 @@ describe('programme, versions and stable identity', () => {
   it('reads Spanish text day headers (01-dic-25) and stores the programme per day', async () => {
     wo = await buildWorkOrder(t.admin, { plannedStart: '2025-12-01', plannedEnd: '2026-03-31' });
     const file = await sabana(
-      [row(cat.c210!, 10, { days: [1, null, 2.5] }), row(cat.c29!, 5, { days: [null, 3] }), row(cat.c10!, 1), row(cat.c44!, 8, { anexo: 'C-4-1', days: [0.125] })],
+      [
+        row(cat.c210!, 10, { days: [1, null, 2.5] }),
+        row(cat.c29!, 5, { days: [null, 3] }),
+        row(cat.c10!, 1),
+        row(cat.c44!, 8, { anexo: 'C-4-1', days: [0.125] }),
+      ],
       { days: 3, textDays: true },
     );
     const res = await upload(t.admin, wo.id, file, 'sabana-dic.xlsx');
@@ -143,13 +209,21 @@ describe('programme, versions and stable identity', () => {
       `select li.code, pv.date, pv.volume::text from planned_volumes pv join line_items li on li.id = pv.line_item_id where li.family_id = $1 order by li.code, pv.date`,
       [wo.familyId],
     );
-    expect(planned.rows.map((r) => `${r.code} ${r.date} ${Number(r.volume)}`)).toEqual(['2.10. 2025-12-01 1', '2.10. 2025-12-03 2.5', '2.9. 2025-12-02 3', '4.4. 2025-12-01 0.125']);
+    expect(planned.rows.map((r) => `${r.code} ${r.date} ${Number(r.volume)}`)).toEqual([
+      '2.10. 2025-12-01 1',
+      '2.10. 2025-12-03 2.5',
+      '2.9. 2025-12-02 3',
+      '4.4. 2025-12-01 0.125',
+    ]);
   });
 
   it('lists line items in natural order: C-2 before C-4-1 before C-10, 2.9. before 2.10.', async () => {
     const list = await lineItems(wo.id);
     expect(list.items.map((i: { subAnnex: string; code: string }) => `${i.subAnnex} ${i.code}`)).toEqual([
-      'C-2 2.9.', 'C-2 2.10.', 'C-4-1 4.4.', `${cat.c10!.subAnnex} ${cat.c10!.code}`,
+      'C-2 2.9.',
+      'C-2 2.10.',
+      'C-4-1 4.4.',
+      `${cat.c10!.subAnnex} ${cat.c10!.code}`,
     ]);
     expect(list.subAnnexes.map((s: { subAnnex: string }) => s.subAnnex)).toEqual(['C-2', 'C-4-1', cat.c10!.subAnnex]);
     const totalMxn = list.items.reduce((s: number, i: { amountMxn: string }) => s + Math.round(Number(i.amountMxn) * 100), 0);
@@ -159,8 +233,11 @@ describe('programme, versions and stable identity', () => {
 
   it('a re-import with changed volumes shows the diff and creates version 2 without breaking what pointed at version 1', async () => {
     // production captured against version 1: 6 units of 2.9. (cap 5 → 1 excess)
-    const mr = await t.database.pool.query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 12) returning id`, [wo.familyId]);
-    const site = (await t.database.pool.query(`select site_id from work_order_sites where work_order_id = $1 limit 1`, [wo.id])).rows[0].site_id;
+    const mr = await t.database.pool.query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 12) returning id`, [
+      wo.familyId,
+    ]);
+    const site = (await t.database.pool.query(`select site_id from work_order_sites where work_order_id = $1 limit 1`, [wo.id])).rows[0]
+      .site_id;
     const entry = await t.database.pool.query(
       `insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume) values ($1, $2, $3, '2025-12-02', 'TE', 6, 1) returning id`,
       [firstIds['2.9.'], mr.rows[0].id, site],
@@ -170,7 +247,12 @@ describe('programme, versions and stable identity', () => {
     const p = res.json();
     expect(p.baseVersion).toBe(1);
     expect(p.counts).toMatchObject({ rows: 3, new: 1, changedVolume: 1, changedPrice: 0, unchanged: 1, removed: 2, errors: 0 });
-    expect(p.items.find((i: { code: string }) => i.code === '2.9.')).toMatchObject({ change: 'volume', currentVolume: '5', statedVolume: '7', lineItemId: firstIds['2.9.'] });
+    expect(p.items.find((i: { code: string }) => i.code === '2.9.')).toMatchObject({
+      change: 'volume',
+      currentVolume: '5',
+      statedVolume: '7',
+      lineItemId: firstIds['2.9.'],
+    });
     expect(p.removed.map((r: { code: string }) => r.code).sort()).toEqual(['4.4.', cat.c10!.code].sort());
 
     const commit = await t.admin.post(`/api/v1/annex-imports/${p.id}/commit`, { capRule: 'replacement' });
@@ -183,16 +265,27 @@ describe('programme, versions and stable identity', () => {
     expect(byCode['4.4.']).toMatchObject({ id: firstIds['4.4.'], authorizedVolume: '8', versionNumber: 1 });
     expect(byCode['2.1.']).toMatchObject({ authorizedVolume: '3', versionNumber: 2 });
     // production still points at the same line item, and its excess was recomputed with the new cap
-    const e = await t.database.pool.query(`select line_item_id, excess_volume::text as excess from production_entries where id = $1`, [entry.rows[0].id]);
+    const e = await t.database.pool.query(`select line_item_id, excess_volume::text as excess from production_entries where id = $1`, [
+      entry.rows[0].id,
+    ]);
     expect(e.rows[0].line_item_id).toBe(firstIds['2.9.']);
     expect(Number(e.rows[0].excess)).toBe(0);
     // the history shows both versions
     const h = (await t.admin.get(`/api/v1/work-orders/${wo.id}/line-items/${firstIds['2.9.']}/history`)).json();
-    expect(h.entries.map((x: { versionNumber: number; statedVolume: string; capAfter: string }) => [x.versionNumber, x.statedVolume, x.capAfter])).toEqual([
+    expect(
+      h.entries.map((x: { versionNumber: number; statedVolume: string; capAfter: string }) => [
+        x.versionNumber,
+        x.statedVolume,
+        x.capAfter,
+      ]),
+    ).toEqual([
       [2, '7', '7'],
       [1, '5', '5'],
     ]);
-    const audit = await t.database.pool.query(`select changes from audit_log where entity = 'line_item' and entity_id = $1 and action = 'update'`, [String(firstIds['2.9.'])]);
+    const audit = await t.database.pool.query(
+      `select changes from audit_log where entity = 'line_item' and entity_id = $1 and action = 'update'`,
+      [String(firstIds['2.9.'])],
+    );
     expect(audit.rows[0].changes.authorizedVolume).toEqual({ before: '5', after: '7' });
   });
 
@@ -209,12 +302,16 @@ describe('programme, versions and stable identity', () => {
   it('lowering a cap under production recomputes excess in the same transaction', async () => {
     const p = (await upload(t.admin, wo.id, await sabana([row(cat.c29!, 4)]), 'baja.xlsx')).json();
     expect((await t.admin.post(`/api/v1/annex-imports/${p.id}/commit`)).statusCode).toBe(200);
-    const e = await t.database.pool.query(`select excess_volume::text as excess from production_entries where line_item_id = $1`, [firstIds['2.9.']]);
+    const e = await t.database.pool.query(`select excess_volume::text as excess from production_entries where line_item_id = $1`, [
+      firstIds['2.9.'],
+    ]);
     expect(Number(e.rows[0].excess)).toBe(2);
   });
 
   it('refuses to change caps of line items with production in a closed month (409 period_closed), nothing changes', async () => {
-    await t.database.pool.query(`update monthly_reports set status = 'cerrado' where work_order_id = $1 and year = 2025 and month = 12`, [wo.familyId]);
+    await t.database.pool.query(`update monthly_reports set status = 'cerrado' where work_order_id = $1 and year = 2025 and month = 12`, [
+      wo.familyId,
+    ]);
     const before = await snapshot();
     const p = (await upload(t.admin, wo.id, await sabana([row(cat.c29!, 50)]), 'cerrado.xlsx')).json();
     const res = await t.admin.post(`/api/v1/annex-imports/${p.id}/commit`);
@@ -246,7 +343,10 @@ describe('prices', () => {
     expect(p.items[0]).toMatchObject({ puMxn: cat.c21!.mxn, filePuMxn: '99', filePriceDiffers: true });
     expect(p.counts.filePriceDiffers).toBe(1);
     await t.admin.post(`/api/v1/annex-imports/${p.id}/commit`);
-    const v = await t.database.pool.query(`select trim_scale(pu_mxn)::text as pu, trim_scale(file_pu_mxn)::text as file from line_item_versions liv join annex_versions av on av.id = liv.annex_version_id where av.work_order_id = $1`, [wo.id]);
+    const v = await t.database.pool.query(
+      `select trim_scale(pu_mxn)::text as pu, trim_scale(file_pu_mxn)::text as file from line_item_versions liv join annex_versions av on av.id = liv.annex_version_id where av.work_order_id = $1`,
+      [wo.id],
+    );
     expect(v.rows).toEqual([{ pu: cat.c21!.mxn, file: '99' }]);
   });
 });
@@ -326,14 +426,27 @@ describe('bad files change nothing', () => {
     expect((await expectRefused(Buffer.alloc(0), /vacío/)).json().error.code).toBe('unsupported_file');
   });
   it('corrupt', async () => {
-    await expectRefused(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]), /dañado|incompleto|no es un libro/);
+    await expectRefused(
+      Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.alloc(2000, 7),
+        Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+        Buffer.alloc(18),
+      ]),
+      /dañado|incompleto|no es un libro/,
+    );
   });
   it('truncated', async () => {
     const pte = await readFile(new URL('ot-annex-pte.xlsm', FIXTURES));
     await expectRefused(pte.subarray(0, Math.floor(pte.length / 2)), /incompleto o dañado/);
   });
   it('password-protected', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     await expectRefused(ole, /contraseña/);
   });
   it('not Excel', async () => {
@@ -394,7 +507,10 @@ describe('ad-hoc line items', () => {
     const dup = await t.admin.post(`/api/v1/work-orders/${wo.id}/line-items`, { catalogueItemId: cat.c31!.id });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toMatch(/ya existe en esta OT/);
-    expect((await (await t.userWithRole('supervisor')).post(`/api/v1/work-orders/${wo.id}/line-items`, { catalogueItemId: cat.c21!.id })).statusCode).toBe(403);
+    expect(
+      (await (await t.userWithRole('supervisor')).post(`/api/v1/work-orders/${wo.id}/line-items`, { catalogueItemId: cat.c21!.id }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.admin.post(`/api/v1/work-orders/${wo.id}/line-items`, { catalogueItemId: 999999 })).statusCode).toBe(400);
 
     const p = (await upload(t.admin, wo.id, await sabana([row(cat.c31!, 12)]))).json();
@@ -409,8 +525,15 @@ describe('OpenAPI', () => {
   it('documents the annex and catalogue endpoints', async () => {
     const doc = (await t.anonymous('GET', '/api/v1/openapi.json')).json();
     for (const path of [
-      '/api/v1/work-orders/{id}/annex-imports', '/api/v1/annex-imports/{id}', '/api/v1/annex-imports/{id}/commit', '/api/v1/annex-imports/{id}/errors.xlsx',
-      '/api/v1/work-orders/{id}/line-items', '/api/v1/catalogue/imports', '/api/v1/catalogue/imports/{id}/commit', '/api/v1/catalogue/items',
-    ]) expect(doc.paths[path], path).toBeDefined();
+      '/api/v1/work-orders/{id}/annex-imports',
+      '/api/v1/annex-imports/{id}',
+      '/api/v1/annex-imports/{id}/commit',
+      '/api/v1/annex-imports/{id}/errors.xlsx',
+      '/api/v1/work-orders/{id}/line-items',
+      '/api/v1/catalogue/imports',
+      '/api/v1/catalogue/imports/{id}/commit',
+      '/api/v1/catalogue/items',
+    ])
+      expect(doc.paths[path], path).toBeDefined();
   });
 });

@@ -43,7 +43,8 @@ describe('login', () => {
     const limited = await createTestApp({ loginRateLimit: { max: 4, windowMs: 60_000 } }); // the fixture's admin login uses one
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 5; i++) codes.push((await limited.anonymous('POST', '/api/v1/auth/login', { email: 'a@b.c', password: 'x' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push((await limited.anonymous('POST', '/api/v1/auth/login', { email: 'a@b.c', password: 'x' })).statusCode);
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes[4]).toBe(429);
     } finally {

@@ -8,8 +8,13 @@ const CONTRACT = 'PEP-640-CRD-001-2025';
 
 function multipart(bytes: Buffer, fileName: string) {
   const boundary = `----carpeta${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 async function upload(c: TestClient, url: string, bytes: Buffer, fileName = 'catalogo.xlsx') {
@@ -36,7 +41,12 @@ describe('contract catalogue import (Anexo C)', () => {
   let importId: number;
 
   it('previews the contract file with exact counts per sub-annex and changes nothing', async () => {
-    const res = await upload(t.admin, `/api/v1/catalogue/imports?format=contract&contractNumber=${CONTRACT}`, contractFile, 'anexo-c-contrato.xlsx');
+    const res = await upload(
+      t.admin,
+      `/api/v1/catalogue/imports?format=contract&contractNumber=${CONTRACT}`,
+      contractFile,
+      'anexo-c-contrato.xlsx',
+    );
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     importId = body.id;
@@ -62,7 +72,9 @@ describe('contract catalogue import (Anexo C)', () => {
        join sub_annexes sa on sa.id = ci.sub_annex_id where sa.label = 'C-2' and ci.code = '2.1.'`,
     );
     expect(item.rows).toEqual([{ code: '2.1.', unit: 'M', mxn: '11813.3000', qty: '76.000000' }]);
-    const audit = await t.database.pool.query(`select count(*)::int as n from audit_log where entity = 'catalogue_item' and action = 'create'`);
+    const audit = await t.database.pool.query(
+      `select count(*)::int as n from audit_log where entity = 'catalogue_item' and action = 'create'`,
+    );
     expect(audit.rows[0].n).toBe(1463);
   });
 
@@ -92,7 +104,9 @@ describe('PUE catalogue import (sheet PUE´s BME)', () => {
     expect((await t.admin.post(`/api/v1/catalogue/imports/${again.json().id}/commit`)).statusCode).toBe(200);
     const r = await t.database.pool.query(`select count(*)::int as n from catalogue_items where kind = 'extraordinary'`);
     expect(r.rows[0].n).toBe(3056);
-    const pue = await t.database.pool.query(`select code, extra_code, pue_status, sanction_date from catalogue_items where extra_code = 'C3EXT-0977'`);
+    const pue = await t.database.pool.query(
+      `select code, extra_code, pue_status, sanction_date from catalogue_items where extra_code = 'C3EXT-0977'`,
+    );
     expect(pue.rows).toHaveLength(1);
   });
 });
@@ -110,7 +124,9 @@ describe('catalogue browser', () => {
     const c2 = (await t.admin.get('/api/v1/catalogue/items?subAnnex=C-2&kind=ordinary&limit=20')).json();
     expect(c2.total).toBe(501);
     // natural order: 2.9. before 2.10.
-    const codes = (await t.admin.get('/api/v1/catalogue/items?subAnnex=C-2&kind=ordinary&limit=12')).json().items.map((i: { code: string }) => i.code);
+    const codes = (await t.admin.get('/api/v1/catalogue/items?subAnnex=C-2&kind=ordinary&limit=12'))
+      .json()
+      .items.map((i: { code: string }) => i.code);
     expect(codes.indexOf('2.9.')).toBeLessThan(codes.indexOf('2.10.'));
   });
 

@@ -55,7 +55,11 @@ function postmasterRunning(): boolean {
 }
 
 async function login(email: string, password: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = (await res.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
   return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '', ...body };
 }
@@ -112,7 +116,10 @@ describe('embedded PostgreSQL lifecycle', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
         body: JSON.stringify({ name: `Cliente en vuelo ${i}` }),
-      }).then((r) => r.status, () => 0),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      ),
     );
     await new Promise((r) => setTimeout(r, 150));
     child!.kill('SIGKILL');
@@ -120,10 +127,14 @@ describe('embedded PostgreSQL lifecycle', () => {
     await exited(child!);
     await start(); // adopts the orphaned PostgreSQL or restarts it after crash recovery
     const l = await login('admin@carpeta.local', password);
-    const clients = (await (await fetch(`http://127.0.0.1:${port}/api/v1/clients?q=en%20vuelo&limit=1000`, { headers: { cookie: l.cookie } })).json()) as {
+    const clients = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/clients?q=en%20vuelo&limit=1000`, { headers: { cookie: l.cookie } })
+    ).json()) as {
       items: { id: number }[];
     };
-    const audit = (await (await fetch(`http://127.0.0.1:${port}/api/v1/audit?entity=client&limit=5000`, { headers: { cookie: l.cookie } })).json()) as {
+    const audit = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/audit?entity=client&limit=5000`, { headers: { cookie: l.cookie } })
+    ).json()) as {
       items: { entityId: string; action: string }[];
     };
     const audited = new Set(audit.items.filter((a) => a.action === 'create').map((a) => a.entityId));

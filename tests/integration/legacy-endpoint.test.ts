@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function post(body: unknown, auth: { client?: TestClient; bearer?: string; csrf?: string | null; contentType?: string } = { client: undefined }) {
+async function post(
+  body: unknown,
+  auth: { client?: TestClient; bearer?: string; csrf?: string | null; contentType?: string } = { client: undefined },
+) {
   const headers: Record<string, string> = { 'content-type': auth.contentType ?? 'application/json' };
   const client = auth.client ?? (auth.bearer ? undefined : t.admin);
   if (auth.bearer) headers.authorization = `Bearer ${auth.bearer}`;
@@ -35,7 +38,11 @@ async function post(body: unknown, auth: { client?: TestClient; bearer?: string;
 }
 
 async function anonymous(body: unknown) {
-  const res = await fetch(`${base}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}${PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as { exito: boolean; mensaje: string } };
 }
 
@@ -45,9 +52,14 @@ describe('the legacy contract, verbatim', () => {
     const r = await post({ id_ot: ot.workOrderId, mes: 3, anio: 2025, archivo: URL_OK });
     expect(r.status).toBe(200);
     expect(r.json).toEqual({ exito: true, mensaje: 'Evidencia vinculada al Reporte Mensual correctamente.', archivo: URL_OK });
-    const row = await t.database.pool.query(`select status, evidence_url from monthly_reports where work_order_id = $1 and year = 2025 and month = 3`, [ot.workOrderId]);
+    const row = await t.database.pool.query(
+      `select status, evidence_url from monthly_reports where work_order_id = $1 and year = 2025 and month = 3`,
+      [ot.workOrderId],
+    );
     expect(row.rows).toEqual([{ status: 'abierto', evidence_url: URL_OK }]);
-    const audit = await t.database.pool.query(`select via from audit_log where entity = 'monthly_report' and action = 'set_evidence' order by id desc limit 1`);
+    const audit = await t.database.pool.query(
+      `select via from audit_log where entity = 'monthly_report' and action = 'set_evidence' order by id desc limit 1`,
+    );
     expect(audit.rows[0].via).toBe('legacy');
   });
 
@@ -73,14 +85,17 @@ describe('the legacy contract, verbatim', () => {
     expect(r.json).toEqual({ exito: false, mensaje: 'Faltan datos obligatorios (OT, Mes o Año).' });
   });
 
-  it.each([[{}], [{ archivo: '' }], [{ archivo: null }]])('missing URL %o → 200 {exito:false, "La URL del archivo es obligatoria."}', async (extra) => {
-    const ot = await buildMonthOt(t.admin);
-    const r = await post({ id_ot: ot.workOrderId, mes: 3, anio: 2025, ...extra });
-    expect(r.status).toBe(200);
-    expect(r.json).toEqual({ exito: false, mensaje: 'La URL del archivo es obligatoria.' });
-    const n = await t.database.pool.query(`select count(*)::int as n from monthly_reports where work_order_id = $1`, [ot.workOrderId]);
-    expect(n.rows[0].n).toBe(0);
-  });
+  it.each([[{}], [{ archivo: '' }], [{ archivo: null }]])(
+    'missing URL %o → 200 {exito:false, "La URL del archivo es obligatoria."}',
+    async (extra) => {
+      const ot = await buildMonthOt(t.admin);
+      const r = await post({ id_ot: ot.workOrderId, mes: 3, anio: 2025, ...extra });
+      expect(r.status).toBe(200);
+      expect(r.json).toEqual({ exito: false, mensaje: 'La URL del archivo es obligatoria.' });
+      const n = await t.database.pool.query(`select count(*)::int as n from monthly_reports where work_order_id = $1`, [ot.workOrderId]);
+      expect(n.rows[0].n).toBe(0);
+    },
+  );
 });
 
 describe('stricter checks, same shape', () => {
@@ -146,10 +161,20 @@ describe('stricter checks, same shape', () => {
 
   it('a reprogramming id files the evidence under the family initial OT', async () => {
     const ot = await buildMonthOt(t.admin);
-    const re = await buildWorkOrder(t.admin, { kind: 'reprogramming', parentId: ot.workOrderId, folio: ot.folio, siteIds: ot.siteIds, plannedStart: '2025-04-01', plannedEnd: '2025-06-30' });
+    const re = await buildWorkOrder(t.admin, {
+      kind: 'reprogramming',
+      parentId: ot.workOrderId,
+      folio: ot.folio,
+      siteIds: ot.siteIds,
+      plannedStart: '2025-04-01',
+      plannedEnd: '2025-06-30',
+    });
     const r = await post({ id_ot: re.id, mes: 3, anio: 2025, archivo: URL_OK });
     expect(r.json.exito).toBe(true);
-    const rows = await t.database.pool.query(`select work_order_id from monthly_reports where work_order_id in ($1, $2)`, [ot.workOrderId, re.id]);
+    const rows = await t.database.pool.query(`select work_order_id from monthly_reports where work_order_id in ($1, $2)`, [
+      ot.workOrderId,
+      re.id,
+    ]);
     expect(rows.rows).toEqual([{ work_order_id: ot.workOrderId }]);
   });
 });

@@ -28,7 +28,14 @@ async function prepare(status: Status) {
   const pool = t.database.pool;
   await pool.query(`update daily_reports set signature_status = 'en_proceso' where monthly_report_id = $1`, [m.reportId]);
   const item = await insertLineItem(pool, { familyId: m.workOrderId, subAnnex: 'C-4', code: '4.9.', authorizedVolume: '1' });
-  const excessEntry = await insertProduction(pool, { lineItemId: item, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[7]!, volume: '2', excess: '1' });
+  const excessEntry = await insertProduction(pool, {
+    lineItemId: item,
+    reportId: m.reportId,
+    siteId: m.siteIds[0]!,
+    date: m.days[7]!,
+    volume: '2',
+    excess: '1',
+  });
   const gpu = await pool.query<{ id: number }>(`select id from gpu_records where production_entry_id = $1`, [m.entries.e1]);
   const supervisor = await t.userWithRole('supervisor', { siteIds: m.siteIds });
   await setStatus(pool, m.reportId, status);
@@ -54,7 +61,10 @@ interface Path {
   run(c: TestClient, m: Month): Promise<{ statusCode: number; code: string | undefined }>;
 }
 
-const apiResult = (res: { statusCode: number; json(): { error?: { code?: string } } }) => ({ statusCode: res.statusCode, code: res.statusCode >= 400 ? res.json().error?.code : undefined });
+const apiResult = (res: { statusCode: number; json(): { error?: { code?: string } } }) => ({
+  statusCode: res.statusCode,
+  code: res.statusCode >= 400 ? res.json().error?.code : undefined,
+});
 
 const PATHS: Path[] = [
   {
@@ -75,14 +85,32 @@ const PATHS: Path[] = [
   {
     name: 'daily report',
     run: async (c, m) =>
-      apiResult(await c.put('/api/v1/daily-reports', { workOrderId: m.workOrderId, siteId: m.siteIds[0], date: m.days[2], operationalStatus: 'en_espera', signatureStatus: 'en_proceso', note: 'cambio' })),
+      apiResult(
+        await c.put('/api/v1/daily-reports', {
+          workOrderId: m.workOrderId,
+          siteId: m.siteIds[0],
+          date: m.days[2],
+          operationalStatus: 'en_espera',
+          signatureStatus: 'en_proceso',
+          note: 'cambio',
+        }),
+      ),
   },
   { name: 'GPU record', run: async (c, m) => apiResult(await c.patch(`/api/v1/gpu/${m.gpuId}`, { note: 'nota nueva' })) },
-  { name: 'evidence link (API)', run: async (c, m) => apiResult(await c.put(`/api/v1/monthly-reports/${m.reportId}/evidence`, { evidenceUrl: 'https://drive.google.com/nuevo' })) },
+  {
+    name: 'evidence link (API)',
+    run: async (c, m) =>
+      apiResult(await c.put(`/api/v1/monthly-reports/${m.reportId}/evidence`, { evidenceUrl: 'https://drive.google.com/nuevo' })),
+  },
   {
     name: 'evidence link (legacy endpoint)',
     run: async (c, m) => {
-      const res = await c.post('/operaciones/produccion/guardar_archivo_mensual/', { id_ot: m.workOrderId, mes: m.month, anio: m.year, archivo: 'https://drive.google.com/legacy' });
+      const res = await c.post('/operaciones/produccion/guardar_archivo_mensual/', {
+        id_ot: m.workOrderId,
+        mes: m.month,
+        anio: m.year,
+        archivo: 'https://drive.google.com/legacy',
+      });
       const body = res.json() as { exito: boolean; mensaje: string };
       return { statusCode: res.statusCode, code: res.statusCode === 409 ? 'period_closed' : body.exito ? undefined : body.mensaje };
     },
@@ -90,7 +118,10 @@ const PATHS: Path[] = [
   {
     name: 'excess acknowledgment',
     managerOnly: true,
-    run: async (c, m) => apiResult(await c.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [m.excessEntry], reason: 'No cobrable' })),
+    run: async (c, m) =>
+      apiResult(
+        await c.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [m.excessEntry], reason: 'No cobrable' }),
+      ),
   },
 ];
 
@@ -120,7 +151,10 @@ describe.each(PATHS)('$name', (path) => {
 describe('signed days', () => {
   it('a Firmado daily report freezes that site-day production (409 day_signed) while the month is open', async () => {
     const m = await prepare('abierto');
-    await t.database.pool.query(`update daily_reports set signature_status = 'firmado' where monthly_report_id = $1 and date = $2`, [m.reportId, m.days[10]]);
+    await t.database.pool.query(`update daily_reports set signature_status = 'firmado' where monthly_report_id = $1 and date = $2`, [
+      m.reportId,
+      m.days[10],
+    ]);
     const before = await fingerprint(m);
     const res = await manager.put('/api/v1/production/grid', {
       workOrderId: m.workOrderId,
@@ -138,8 +172,17 @@ describe('signed days', () => {
 
   it('a supervisor cannot un-sign a Firmado day (only an operations manager, audited)', async () => {
     const m = await prepare('abierto');
-    await t.database.pool.query(`update daily_reports set signature_status = 'firmado' where monthly_report_id = $1 and date = $2`, [m.reportId, m.days[2]]);
-    const res = await m.supervisor.put('/api/v1/daily-reports', { workOrderId: m.workOrderId, siteId: m.siteIds[0], date: m.days[2], operationalStatus: 'productivo', signatureStatus: 'pendiente' });
+    await t.database.pool.query(`update daily_reports set signature_status = 'firmado' where monthly_report_id = $1 and date = $2`, [
+      m.reportId,
+      m.days[2],
+    ]);
+    const res = await m.supervisor.put('/api/v1/daily-reports', {
+      workOrderId: m.workOrderId,
+      siteId: m.siteIds[0],
+      date: m.days[2],
+      operationalStatus: 'productivo',
+      signatureStatus: 'pendiente',
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -148,7 +191,9 @@ describe('multi-month writes (annex commits changing caps)', () => {
   it.each(['cerrado', 'facturado'] as const)('lockReportsForWrite refuses when a %s month would change', async (status) => {
     const open = await prepare('abierto');
     const closed = await prepare(status);
-    await expect(t.database.db.transaction((tx) => lockReportsForWrite(tx, systemCtx().actor, [open.reportId, closed.reportId]))).rejects.toMatchObject({ code: 'period_closed' });
+    await expect(
+      t.database.db.transaction((tx) => lockReportsForWrite(tx, systemCtx().actor, [open.reportId, closed.reportId])),
+    ).rejects.toMatchObject({ code: 'period_closed' });
     await expect(t.database.db.transaction((tx) => lockReportsForWrite(tx, systemCtx().actor, [open.reportId]))).resolves.toBeUndefined();
   });
 });

@@ -26,7 +26,9 @@ afterAll(async () => {
 
 const pool = () => t.database.pool;
 type Item = { key: string; result: string; count: number; blocking: boolean; message_es: string; offending: Record<string, unknown>[] };
-async function checklist(id: number): Promise<{ items: Item[]; summary: { canClose: boolean; failingBlockingKeys: string[]; blockingPassed: number } }> {
+async function checklist(
+  id: number,
+): Promise<{ items: Item[]; summary: { canClose: boolean; failingBlockingKeys: string[]; blockingPassed: number } }> {
   const res = await t.admin.get(`/api/v1/monthly-reports/${id}/checklist`);
   expect(res.statusCode).toBe(200);
   return res.json();
@@ -53,7 +55,11 @@ describe('blocking items', () => {
   it('1. days without a daily report are counted per site with their day numbers', async () => {
     const m = await buildCompleteMonth(t, { sites: 2 });
     const site = (await pool().query(`select name from sites where id = $1`, [m.siteIds[1]])).rows[0].name;
-    await pool().query(`delete from daily_reports where monthly_report_id = $1 and site_id = $2 and date = any($3::date[])`, [m.reportId, m.siteIds[1], [m.days[3], m.days[4], m.days[17]]]);
+    await pool().query(`delete from daily_reports where monthly_report_id = $1 and site_id = $2 and date = any($3::date[])`, [
+      m.reportId,
+      m.siteIds[1],
+      [m.days[3], m.days[4], m.days[17]],
+    ]);
     const i = item(await checklist(m.reportId), 'daily_reports_complete');
     expect(i).toMatchObject({ result: 'falla', count: 3 });
     expect(i.message_es).toBe(`3 días sin reporte diario en ${site}: 4, 5 y 18`);
@@ -67,32 +73,63 @@ describe('blocking items', () => {
     await pool().query(`update gpu_records set evidence_url = null where production_entry_id = $1`, [m.entries.e1]);
     const i = item(await checklist(m.reportId), 'gpu_evidence');
     expect(i).toMatchObject({ result: 'falla', count: 2 });
-    expect(i.offending).toEqual(expect.arrayContaining([{ kind: 'production_entry', id: e }, { kind: 'production_entry', id: m.entries.e1 }]));
+    expect(i.offending).toEqual(
+      expect.arrayContaining([
+        { kind: 'production_entry', id: e },
+        { kind: 'production_entry', id: m.entries.e1 },
+      ]),
+    );
   });
 
   it('3. unresolved excess fails until acknowledged', async () => {
     const m = await buildCompleteMonth(t);
     await pool().query(`update production_entries set excess_volume = 1 where id = $1`, [m.entries.e2]);
     expect(item(await checklist(m.reportId), 'excess_resolved')).toMatchObject({ result: 'falla', count: 1 });
-    await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [m.entries.e2], reason: 'Fuera de alcance' });
+    await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, {
+      entryIds: [m.entries.e2],
+      reason: 'Fuera de alcance',
+    });
     expect(item(await checklist(m.reportId), 'excess_resolved').result).toBe('ok');
   });
 
   it('4. a missing evidence folder link fails', async () => {
     const m = await buildCompleteMonth(t);
     await pool().query(`update monthly_reports set evidence_url = null where id = $1`, [m.reportId]);
-    expect(item(await checklist(m.reportId), 'evidence_url')).toMatchObject({ result: 'falla', count: 1, message_es: 'Falta el enlace a la carpeta de evidencia del mes.' });
+    expect(item(await checklist(m.reportId), 'evidence_url')).toMatchObject({
+      result: 'falla',
+      count: 1,
+      message_es: 'Falta el enlace a la carpeta de evidencia del mes.',
+    });
   });
 
   it('5. TE on an En espera day and production on a Sin actividad day fail; CMA on En espera passes', async () => {
     const m = await buildCompleteMonth(t);
-    await insertDailyReports(pool(), { reportId: m.reportId, siteId: m.siteIds[0]!, dates: [m.days[3]!, m.days[4]!], operationalStatus: 'en_espera' });
-    await insertDailyReports(pool(), { reportId: m.reportId, siteId: m.siteIds[0]!, dates: [m.days[12]!], operationalStatus: 'sin_actividad' });
-    const idle = await insertProduction(pool(), { lineItemId: m.lineItems.c4, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[12]!, layer: 'CMA' });
+    await insertDailyReports(pool(), {
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      dates: [m.days[3]!, m.days[4]!],
+      operationalStatus: 'en_espera',
+    });
+    await insertDailyReports(pool(), {
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      dates: [m.days[12]!],
+      operationalStatus: 'sin_actividad',
+    });
+    const idle = await insertProduction(pool(), {
+      lineItemId: m.lineItems.c4,
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      date: m.days[12]!,
+      layer: 'CMA',
+    });
     const i = item(await checklist(m.reportId), 'production_matches_daily_reports');
     // e1 is TE on day 4 (now En espera); e2 is CMA on day 5 (En espera: allowed); idle is on a Sin actividad day.
     expect(i).toMatchObject({ result: 'falla', count: 2 });
-    expect(i.offending).toEqual([{ kind: 'production_entry', id: m.entries.e1 }, { kind: 'production_entry', id: idle }]);
+    expect(i.offending).toEqual([
+      { kind: 'production_entry', id: m.entries.e1 },
+      { kind: 'production_entry', id: idle },
+    ]);
   });
 
   it('6. sign-offs: missing kinds are listed', async () => {
@@ -108,18 +145,32 @@ describe('warnings (never block)', () => {
     const m = await buildCompleteMonth(t);
     const planned = await insertLineItem(pool(), { familyId: m.workOrderId, subAnnex: 'C-5', code: '5.5.' });
     await pool().query(`insert into planned_volumes (line_item_id, date, volume) values ($1, $2, 4)`, [planned, m.days[1]]);
-    await pool().query(`update daily_reports set signature_status = 'pendiente' where monthly_report_id = $1 and date = $2`, [m.reportId, m.days[0]]);
+    await pool().query(`update daily_reports set signature_status = 'pendiente' where monthly_report_id = $1 and date = $2`, [
+      m.reportId,
+      m.days[0],
+    ]);
     await pool().query(`update daily_reports set incident = true where monthly_report_id = $1 and date = $2`, [m.reportId, m.days[1]]);
     const contract = await pool().query(`insert into contracts (number) values ($1) returning id`, [`C-${Date.now()}`]);
     const sub = await pool().query(`insert into sub_annexes (contract_id, label) values ($1, 'C-4') returning id`, [contract.rows[0].id]);
     const unit = await pool().query(`select id from units where code = 'M3'`);
-    const cat = await pool().query(`insert into catalogue_items (contract_id, sub_annex_id, code, concept, concept_norm, unit_id, pu_mxn) values ($1, $2, '4.1.', 'x', 'x', $3, 90) returning id`, [contract.rows[0].id, sub.rows[0].id, unit.rows[0].id]);
+    const cat = await pool().query(
+      `insert into catalogue_items (contract_id, sub_annex_id, code, concept, concept_norm, unit_id, pu_mxn) values ($1, $2, '4.1.', 'x', 'x', $3, 90) returning id`,
+      [contract.rows[0].id, sub.rows[0].id, unit.rows[0].id],
+    );
     await pool().query(`update line_items set catalogue_item_id = $1 where id = $2`, [cat.rows[0].id, m.lineItems.c4]);
     const c = await checklist(m.reportId);
-    expect(item(c, 'planned_without_production')).toMatchObject({ result: 'aviso', count: 1, offending: [{ kind: 'line_item', id: planned }] });
+    expect(item(c, 'planned_without_production')).toMatchObject({
+      result: 'aviso',
+      count: 1,
+      offending: [{ kind: 'line_item', id: planned }],
+    });
     expect(item(c, 'daily_reports_unsigned')).toMatchObject({ result: 'aviso', count: 1 });
     expect(item(c, 'incidents_have_link')).toMatchObject({ result: 'aviso', count: 1 });
-    expect(item(c, 'unit_prices_match_catalogue')).toMatchObject({ result: 'aviso', count: 1, offending: [{ kind: 'line_item', id: m.lineItems.c4 }] });
+    expect(item(c, 'unit_prices_match_catalogue')).toMatchObject({
+      result: 'aviso',
+      count: 1,
+      offending: [{ kind: 'line_item', id: m.lineItems.c4 }],
+    });
     expect(item(c, 'closure_schedule')).toMatchObject({ result: 'aviso' }); // March 2025 is long over
     expect(item(c, 'evidence_url_reachable').message_es).toMatch(/no se ha verificado/);
     expect(c.summary.failingBlockingKeys).toEqual(['sign_offs']);
@@ -130,21 +181,51 @@ describe('excess acknowledgment', () => {
   it('in bulk, with a reason, audited per entry; by operations managers only', async () => {
     const m = await buildCompleteMonth(t);
     const capped = await insertLineItem(pool(), { familyId: m.workOrderId, subAnnex: 'C-4', code: '4.8.', authorizedVolume: '1' });
-    const a = await insertProduction(pool(), { lineItemId: capped, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[6]!, volume: '2', excess: '1' });
-    const b = await insertProduction(pool(), { lineItemId: capped, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[7]!, volume: '2', excess: '2' });
+    const a = await insertProduction(pool(), {
+      lineItemId: capped,
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      date: m.days[6]!,
+      volume: '2',
+      excess: '1',
+    });
+    const b = await insertProduction(pool(), {
+      lineItemId: capped,
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      date: m.days[7]!,
+      volume: '2',
+      excess: '2',
+    });
     const supervisor = await t.userWithRole('supervisor', { siteIds: m.siteIds });
-    expect((await supervisor.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { all: true, reason: 'x' })).statusCode).toBe(403);
-    expect((await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { all: true, reason: '  ' })).statusCode).toBe(400);
-    expect((await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [m.entries.e1], reason: 'x' })).statusCode).toBe(400);
-    expect((await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [999999999], reason: 'x' })).statusCode).toBe(400);
-    const res = await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { all: true, reason: 'Trabajo adicional no autorizado' });
+    expect(
+      (await supervisor.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { all: true, reason: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { all: true, reason: '  ' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [m.entries.e1], reason: 'x' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [999999999], reason: 'x' }))
+        .statusCode,
+    ).toBe(400);
+    const res = await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, {
+      all: true,
+      reason: 'Trabajo adicional no autorizado',
+    });
     expect(res.json()).toEqual({ acknowledged: 2 });
     const list = (await manager.get(`/api/v1/monthly-reports/${m.reportId}/excess`)).json().items;
     expect(list.map((e: { id: number; acknowledged: boolean; ackReason: string }) => [e.id, e.acknowledged, e.ackReason])).toEqual([
       [a, true, 'Trabajo adicional no autorizado'],
       [b, true, 'Trabajo adicional no autorizado'],
     ]);
-    const audit = await pool().query(`select entity_id, reason from audit_log where action = 'acknowledge_excess' and entity_id = any($1::text[])`, [[String(a), String(b)]]);
+    const audit = await pool().query(
+      `select entity_id, reason from audit_log where action = 'acknowledge_excess' and entity_id = any($1::text[])`,
+      [[String(a), String(b)]],
+    );
     expect(audit.rows).toHaveLength(2);
   });
 });

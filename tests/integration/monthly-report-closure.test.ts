@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const pool = () => t.database.pool;
-const transition = (c: TestClient, id: number, action: string, reason?: string) => c.post(`/api/v1/monthly-reports/${id}/transitions`, { action, ...(reason === undefined ? {} : { reason }) });
+const transition = (c: TestClient, id: number, action: string, reason?: string) =>
+  c.post(`/api/v1/monthly-reports/${id}/transitions`, { action, ...(reason === undefined ? {} : { reason }) });
 const signOff = (c: TestClient, id: number, kind: string) => c.post(`/api/v1/monthly-reports/${id}/sign-offs`, { kind });
 
 /** A complete month captured by `capturer`, plus a second in-scope supervisor. */
@@ -99,7 +100,10 @@ describe('transitions', () => {
     expect(diff.production).toEqual([expect.objectContaining({ code: '4.1.', before: '3.000000', after: '4.000000' })]);
     expect(diff.totals.map((x: { key: string }) => x.key)).toContain('amountMxn');
 
-    const audit = await pool().query(`select action, reason from audit_log where entity = 'monthly_report' and entity_id = $1 order by id`, [String(m.reportId)]);
+    const audit = await pool().query(
+      `select action, reason from audit_log where entity = 'monthly_report' and entity_id = $1 order by id`,
+      [String(m.reportId)],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['submit', 'sign_off', 'close', 'reopen']));
     expect(audit.rows.find((r) => r.action === 'reopen').reason).toBe('Corrección de volumen de la partida 4.1.');
   });
@@ -197,7 +201,9 @@ describe('Facturado only through an estimate', () => {
     await transition(manager, a.m.reportId, 'submit');
     await signAll(a.m.reportId, a.sup);
     await transition(billing, a.m.reportId, 'close');
-    await expect(t.database.db.transaction((tx) => markMonthsInvoiced(tx, systemCtx(), [a.m.reportId, b.m.reportId], 78))).rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(
+      t.database.db.transaction((tx) => markMonthsInvoiced(tx, systemCtx(), [a.m.reportId, b.m.reportId], 78)),
+    ).rejects.toMatchObject({ code: 'illegal_transition' });
     expect((await t.admin.get(`/api/v1/monthly-reports/${a.m.reportId}`)).json().status).toBe('cerrado');
   });
 });
@@ -206,12 +212,16 @@ describe('close racing grid saves', () => {
   it('every save either lands before the close (and is in the frozen snapshot) or is refused: never a saved cell inside a closed month', async () => {
     const { m, sup } = await monthWithTeam();
     const items: number[] = [];
-    for (let i = 0; i < 20; i++) items.push(await insertLineItem(pool(), { familyId: m.workOrderId, subAnnex: 'C-5', code: `5.${i + 1}.`, authorizedVolume: '100000' }));
+    for (let i = 0; i < 20; i++)
+      items.push(
+        await insertLineItem(pool(), { familyId: m.workOrderId, subAnnex: 'C-5', code: `5.${i + 1}.`, authorizedVolume: '100000' }),
+      );
     // Signed days freeze production (day_signed): leave them awaiting the client's signature.
     await pool().query(`update daily_reports set signature_status = 'falta_firma_cliente' where monthly_report_id = $1`, [m.reportId]);
     await transition(manager, m.reportId, 'submit');
     await signAll(m.reportId, sup);
-    const later = <T,>(ms: number, f: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => f().then(resolve, reject), ms));
+    const later = <T>(ms: number, f: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => setTimeout(() => f().then(resolve, reject), ms));
     // Saves of different line items spread over ~1 s; the close starts early among them.
     const saves = m.days.slice(0, 20).map((date, i) =>
       later(i * 50, () =>
@@ -238,11 +248,21 @@ describe('close racing grid saves', () => {
     expect(refused.length).toBeGreaterThan(0);
     const stored = await pool().query(`select count(*)::int as n from production_entries where line_item_id = any($1::int[])`, [items]);
     expect(stored.rows[0].n).toBe(accepted);
-    const snap = await pool().query(`select snapshot from monthly_report_versions where monthly_report_id = $1 and version = 1`, [m.reportId]);
+    const snap = await pool().query(`select snapshot from monthly_report_versions where monthly_report_id = $1 and version = 1`, [
+      m.reportId,
+    ]);
     const frozen = (snap.rows[0].snapshot.cells as [number][]).filter((c) => items.includes(c[0])).length;
     expect(frozen).toBe(accepted);
     // And nothing else can be written now.
-    const late = await manager.put('/api/v1/production/grid', { workOrderId: m.workOrderId, year: m.year, month: m.month, siteId: m.siteIds[0], layer: 'TE', baseRevision: 0, cells: [{ lineItemId: items[0], date: m.days[25], volume: '1', previous: null }] });
+    const late = await manager.put('/api/v1/production/grid', {
+      workOrderId: m.workOrderId,
+      year: m.year,
+      month: m.month,
+      siteId: m.siteIds[0],
+      layer: 'TE',
+      baseRevision: 0,
+      cells: [{ lineItemId: items[0], date: m.days[25], volume: '1', previous: null }],
+    });
     expect(late.statusCode).toBe(409);
   });
 });
@@ -251,12 +271,26 @@ describe('excess blocks closure until acknowledged', () => {
   it('an unacknowledged excess entry blocks; acknowledging it lets the month close', async () => {
     const { m, sup } = await monthWithTeam();
     const item = await insertLineItem(pool(), { familyId: m.workOrderId, subAnnex: 'C-4', code: '4.7.', authorizedVolume: '1' });
-    const e = await insertProduction(pool(), { lineItemId: item, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[6]!, volume: '3', excess: '2' });
+    const e = await insertProduction(pool(), {
+      lineItemId: item,
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      date: m.days[6]!,
+      volume: '3',
+      excess: '2',
+    });
     await transition(manager, m.reportId, 'submit');
     await signAll(m.reportId, sup);
     const blocked = await transition(billing, m.reportId, 'close');
     expect(blocked.json().error.details.failingKeys).toEqual(['excess_resolved']);
-    expect((await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, { entryIds: [e], reason: 'Volumen fuera de contrato, no cobrable' })).json()).toEqual({ acknowledged: 1 });
+    expect(
+      (
+        await manager.post(`/api/v1/monthly-reports/${m.reportId}/excess-acknowledgments`, {
+          entryIds: [e],
+          reason: 'Volumen fuera de contrato, no cobrable',
+        })
+      ).json(),
+    ).toEqual({ acknowledged: 1 });
     expect((await transition(billing, m.reportId, 'close')).statusCode).toBe(200);
   });
 });

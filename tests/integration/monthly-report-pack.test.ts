@@ -18,8 +18,19 @@ beforeAll(async () => {
   m = await buildCompleteMonth(t);
   siteName = (await t.database.pool.query(`select name from sites where id = $1`, [m.siteIds[0]])).rows[0].name;
   // An acknowledged excess entry on the C-4 line item.
-  const e = await insertProduction(t.database.pool, { lineItemId: m.lineItems.c4, reportId: m.reportId, siteId: m.siteIds[0]!, date: m.days[8]!, layer: 'CMA', volume: '1', excess: '1' });
-  await t.database.pool.query(`update production_entries set excess_ack_at = now(), excess_ack_by = $2, excess_ack_reason = 'Fuera de contrato' where id = $1`, [e, t.admin.userId]);
+  const e = await insertProduction(t.database.pool, {
+    lineItemId: m.lineItems.c4,
+    reportId: m.reportId,
+    siteId: m.siteIds[0]!,
+    date: m.days[8]!,
+    layer: 'CMA',
+    volume: '1',
+    excess: '1',
+  });
+  await t.database.pool.query(
+    `update production_entries set excess_ack_at = now(), excess_ack_by = $2, excess_ack_reason = 'Fuera de contrato' where id = $1`,
+    [e, t.admin.userId],
+  );
 });
 afterAll(() => t.close());
 
@@ -62,7 +73,15 @@ describe('XLSX', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portada', 'Lista de verificación', 'Reportes diarios', 'Producción', 'GPU', 'Excedentes', 'Totales']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Portada',
+      'Lista de verificación',
+      'Reportes diarios',
+      'Producción',
+      'GPU',
+      'Excedentes',
+      'Totales',
+    ]);
     expect(wb.getWorksheet('Reportes diarios')!.rowCount).toBe(1 + 31);
     const prod = wb.getWorksheet('Producción')!;
     const rows = prod.getSheetValues().slice(2) as unknown[][];
@@ -83,7 +102,11 @@ describe('frozen at closure', () => {
     const billing = await t.userWithRole('administracion');
     const sup = await t.userWithRole('supervisor', { siteIds: m.siteIds });
     await manager.post(`/api/v1/monthly-reports/${m.reportId}/transitions`, { action: 'submit' });
-    for (const [c, kind] of [[sup, 'supervisor_reviewed'], [manager, 'manager_validated'], [billing, 'administration_confirmed']] as const) {
+    for (const [c, kind] of [
+      [sup, 'supervisor_reviewed'],
+      [manager, 'manager_validated'],
+      [billing, 'administration_confirmed'],
+    ] as const) {
       expect((await c.post(`/api/v1/monthly-reports/${m.reportId}/sign-offs`, { kind })).statusCode).toBe(200);
     }
     const closed = await billing.post(`/api/v1/monthly-reports/${m.reportId}/transitions`, { action: 'close' });

@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkOrder } from '../support/builders';
-import { buildCompleteMonth, buildMonthOt, ensureReport, insertDailyReports, insertLineItem, insertProduction, setStatus } from '../support/builders-monthly';
+import {
+  buildCompleteMonth,
+  buildMonthOt,
+  ensureReport,
+  insertDailyReports,
+  insertLineItem,
+  insertProduction,
+  setStatus,
+} from '../support/builders-monthly';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -21,12 +29,26 @@ describe('model', () => {
     const res = await t.admin.post('/api/v1/monthly-reports', { workOrderId: ot.workOrderId, year: 2025, month: 3 });
     expect(res.statusCode).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ workOrderId: ot.workOrderId, year: 2025, month: 3, status: 'abierto', statusLabel: 'Abierto', displayName: 'Reporte OTE-2025-001 - 3/2025', evidenceUrl: null, version: 1 });
+    expect(r).toMatchObject({
+      workOrderId: ot.workOrderId,
+      year: 2025,
+      month: 3,
+      status: 'abierto',
+      statusLabel: 'Abierto',
+      displayName: 'Reporte OTE-2025-001 - 3/2025',
+      evidenceUrl: null,
+      version: 1,
+    });
     expect(r.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(r.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(r.folder).toEqual({
       root: 'OTE-2025-001_Marzo_2025/',
-      subfolders: ['OTE-2025-001_Marzo_2025/Fotos_Diarias/', 'OTE-2025-001_Marzo_2025/Reportes_Operativos/', 'OTE-2025-001_Marzo_2025/GPU_Evidencias/', 'OTE-2025-001_Marzo_2025/Incidentes/'],
+      subfolders: [
+        'OTE-2025-001_Marzo_2025/Fotos_Diarias/',
+        'OTE-2025-001_Marzo_2025/Reportes_Operativos/',
+        'OTE-2025-001_Marzo_2025/GPU_Evidencias/',
+        'OTE-2025-001_Marzo_2025/Incidentes/',
+      ],
     });
     expect(r.counts).toEqual({ dailyReports: 0, productiveDays: 0, productionEntries: 0, gpuRecords: 0, excessEntries: 0 });
     expect(r.abilities.submit).toBe(true);
@@ -43,20 +65,30 @@ describe('model', () => {
 
   it('100 concurrent first writes create exactly one report and all succeed', async () => {
     const ot = await buildMonthOt(t.admin);
-    const answers = await Promise.all(Array.from({ length: 100 }, () => t.admin.post('/api/v1/monthly-reports', { workOrderId: ot.workOrderId, year: 2025, month: 4 })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => t.admin.post('/api/v1/monthly-reports', { workOrderId: ot.workOrderId, year: 2025, month: 4 })),
+    );
     expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 201)).toBe(true);
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
-    const n = await pool().query(`select count(*)::int as n from monthly_reports where work_order_id = $1 and year = 2025 and month = 4`, [ot.workOrderId]);
+    const n = await pool().query(`select count(*)::int as n from monthly_reports where work_order_id = $1 and year = 2025 and month = 4`, [
+      ot.workOrderId,
+    ]);
     expect(n.rows[0].n).toBe(1);
   });
 
   it('the database refuses a second row for the same (OT, year, month), a month outside 1–12 and a bad year', async () => {
     const ot = await buildMonthOt(t.admin);
     await ensureReport(pool(), ot.workOrderId, 2025, 5);
-    await expect(pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 5)`, [ot.workOrderId])).rejects.toThrow(/unique|duplicate/i);
-    await expect(pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 13)`, [ot.workOrderId])).rejects.toThrow(/check/i);
-    await expect(pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 99, 1)`, [ot.workOrderId])).rejects.toThrow(/check/i);
+    await expect(
+      pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 5)`, [ot.workOrderId]),
+    ).rejects.toThrow(/unique|duplicate/i);
+    await expect(
+      pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 2025, 13)`, [ot.workOrderId]),
+    ).rejects.toThrow(/check/i);
+    await expect(
+      pool().query(`insert into monthly_reports (work_order_id, year, month) values ($1, 99, 1)`, [ot.workOrderId]),
+    ).rejects.toThrow(/check/i);
   });
 
   it.each([
@@ -80,16 +112,33 @@ describe('model', () => {
 
   it('a reprogramming files under its family initial OT', async () => {
     const ot = await buildMonthOt(t.admin);
-    const re = await buildWorkOrder(t.admin, { kind: 'reprogramming', parentId: ot.workOrderId, folio: ot.folio, siteIds: ot.siteIds, plannedStart: '2025-04-01', plannedEnd: '2025-06-30' });
+    const re = await buildWorkOrder(t.admin, {
+      kind: 'reprogramming',
+      parentId: ot.workOrderId,
+      folio: ot.folio,
+      siteIds: ot.siteIds,
+      plannedStart: '2025-04-01',
+      plannedEnd: '2025-06-30',
+    });
     const res = await t.admin.post('/api/v1/monthly-reports', { workOrderId: re.id, year: 2025, month: 3 });
     expect(res.json().workOrderId).toBe(ot.workOrderId);
   });
 
   it('child relations: its daily reports (productive days counted) and its production', async () => {
     const m = await buildCompleteMonth(t);
-    await insertDailyReports(pool(), { reportId: m.reportId, siteId: m.siteIds[0]!, dates: m.days.slice(0, 2), operationalStatus: 'en_espera' });
+    await insertDailyReports(pool(), {
+      reportId: m.reportId,
+      siteId: m.siteIds[0]!,
+      dates: m.days.slice(0, 2),
+      operationalStatus: 'en_espera',
+    });
     const detail = (await t.admin.get(`/api/v1/monthly-reports/${m.reportId}`)).json();
-    expect(detail.counts).toMatchObject({ dailyReports: m.days.length, productiveDays: m.days.length - 2, productionEntries: 2, gpuRecords: 1 });
+    expect(detail.counts).toMatchObject({
+      dailyReports: m.days.length,
+      productiveDays: m.days.length - 2,
+      productionEntries: 2,
+      gpuRecords: 1,
+    });
     const daily = (await t.admin.get(`/api/v1/monthly-reports/${m.reportId}/daily-reports?limit=5`)).json();
     expect(daily.items).toHaveLength(5);
     expect(daily.items[0]).toMatchObject({ date: m.days[0], operationalStatus: 'en_espera' });
@@ -113,20 +162,36 @@ describe('model', () => {
 describe('evidence link (modern API)', () => {
   it('sets an http(s) link, get-or-creating the month, and audits it', async () => {
     const ot = await buildMonthOt(t.admin);
-    const res = await t.admin.put('/api/v1/monthly-reports/evidence', { workOrderId: ot.workOrderId, year: 2025, month: 3, evidenceUrl: 'https://drive.google.com/drive/folders/xyz' });
+    const res = await t.admin.put('/api/v1/monthly-reports/evidence', {
+      workOrderId: ot.workOrderId,
+      year: 2025,
+      month: 3,
+      evidenceUrl: 'https://drive.google.com/drive/folders/xyz',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'abierto', evidenceUrl: 'https://drive.google.com/drive/folders/xyz' });
-    const audit = await pool().query(`select action, via, changes from audit_log where entity = 'monthly_report' and entity_id = $1 and action = 'set_evidence'`, [String(res.json().id)]);
-    expect(audit.rows[0]).toMatchObject({ via: 'web', changes: { evidenceUrl: { before: null, after: 'https://drive.google.com/drive/folders/xyz' } } });
+    const audit = await pool().query(
+      `select action, via, changes from audit_log where entity = 'monthly_report' and entity_id = $1 and action = 'set_evidence'`,
+      [String(res.json().id)],
+    );
+    expect(audit.rows[0]).toMatchObject({
+      via: 'web',
+      changes: { evidenceUrl: { before: null, after: 'https://drive.google.com/drive/folders/xyz' } },
+    });
   });
 
-  it.each(['javascript:alert(1)', 'ftp://x.org/a', 'drive.google.com/x', 'http:/x', 'https://exa mple.com'])('refuses %s with 400, changing nothing', async (url) => {
-    const m = await buildCompleteMonth(t);
-    const res = await t.admin.put(`/api/v1/monthly-reports/${m.reportId}/evidence`, { evidenceUrl: url });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toMatch(/http/);
-    expect((await t.admin.get(`/api/v1/monthly-reports/${m.reportId}`)).json().evidenceUrl).toBe('https://drive.google.com/drive/folders/abc');
-  });
+  it.each(['javascript:alert(1)', 'ftp://x.org/a', 'drive.google.com/x', 'http:/x', 'https://exa mple.com'])(
+    'refuses %s with 400, changing nothing',
+    async (url) => {
+      const m = await buildCompleteMonth(t);
+      const res = await t.admin.put(`/api/v1/monthly-reports/${m.reportId}/evidence`, { evidenceUrl: url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/http/);
+      expect((await t.admin.get(`/api/v1/monthly-reports/${m.reportId}`)).json().evidenceUrl).toBe(
+        'https://drive.google.com/drive/folders/abc',
+      );
+    },
+  );
 
   it.each(['cerrado', 'facturado'] as const)('refuses to change the link of a %s month (409 period_closed)', async (status) => {
     const m = await buildCompleteMonth(t);
@@ -139,7 +204,9 @@ describe('evidence link (modern API)', () => {
   it('consulta reads the link but cannot write it (403)', async () => {
     const m = await buildCompleteMonth(t);
     const consulta = await t.userWithRole('consulta');
-    expect((await consulta.get(`/api/v1/monthly-reports/${m.reportId}`)).json().evidenceUrl).toBe('https://drive.google.com/drive/folders/abc');
+    expect((await consulta.get(`/api/v1/monthly-reports/${m.reportId}`)).json().evidenceUrl).toBe(
+      'https://drive.google.com/drive/folders/abc',
+    );
     const res = await consulta.put(`/api/v1/monthly-reports/${m.reportId}/evidence`, { evidenceUrl: 'https://drive.google.com/other' });
     expect(res.statusCode).toBe(403);
   });
@@ -208,11 +275,22 @@ describe('queries of the seed', () => {
     const res = await t.admin.get(`/api/v1/monthly-reports/board?from=2025-02&to=2025-04&q=${ot.folio}`);
     expect(res.statusCode).toBe(200);
     const board = res.json();
-    expect(board.months).toEqual([{ year: 2025, month: 2 }, { year: 2025, month: 3 }, { year: 2025, month: 4 }]);
+    expect(board.months).toEqual([
+      { year: 2025, month: 2 },
+      { year: 2025, month: 3 },
+      { year: 2025, month: 4 },
+    ]);
     const row = board.rows.find((x: { workOrderId: number }) => x.workOrderId === ot.workOrderId);
     expect(row.cells[0]).toMatchObject({ reportId: null, status: null, overdue: false });
     // March 2025 is long past: it should be Cerrado, so an Abierto report is overdue.
-    expect(row.cells[1]).toMatchObject({ reportId: r, status: 'abierto', overdue: true, expectedStatus: 'cerrado', signOffs: 0, checklistTotal: 7 });
+    expect(row.cells[1]).toMatchObject({
+      reportId: r,
+      status: 'abierto',
+      overdue: true,
+      expectedStatus: 'cerrado',
+      signOffs: 0,
+      checklistTotal: 7,
+    });
     expect(typeof row.cells[1].checklistPassed).toBe('number');
     expect((await t.admin.get('/api/v1/monthly-reports/board?from=2025-05&to=2025-01')).statusCode).toBe(400);
   });

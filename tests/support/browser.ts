@@ -51,7 +51,11 @@ export async function loginAs(page: Page, email = inject('adminEmail'), password
 /** An API session for arranging data in e2e tests (same HTTP API as the UI). */
 export async function apiSession(email = inject('adminEmail'), password = inject('adminPassword')) {
   const base = inject('baseUrl');
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };

@@ -20,7 +20,13 @@ export async function buildSite(c: TestClient, overrides: Record<string, unknown
 export async function buildWorkOrder(c: TestClient, overrides: Record<string, unknown> = {}) {
   const clientId = (overrides.clientId as number | undefined) ?? (await buildClient(c)).id;
   const siteIds = (overrides.siteIds as number[] | undefined) ?? [(await buildSite(c)).id];
-  return created<{ id: number; folio: string; familyId: number; sites: { siteId: number }[]; validity: { start: string | null; end: string | null } }>(
+  return created<{
+    id: number;
+    folio: string;
+    familyId: number;
+    sites: { siteId: number }[];
+    validity: { start: string | null; end: string | null };
+  }>(
     await c.post('/api/v1/work-orders', {
       folio: `OT-${next()}`,
       description: 'Mantenimiento a ductos',

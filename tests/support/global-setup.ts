@@ -58,7 +58,9 @@ export async function teardownServer(url: string, templateDb: string) {
   await admin.connect().catch(() => undefined);
   await admin.query(`drop database if exists ${templateDb} with (force)`).catch(() => undefined);
   // Per-file databases left behind (a crashed file) are dropped too.
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'carpeta_t_%'`).catch(() => ({ rows: [] as { datname: string }[] }));
+  const { rows } = await admin
+    .query<{ datname: string }>(`select datname from pg_database where datname like 'carpeta_t_%'`)
+    .catch(() => ({ rows: [] as { datname: string }[] }));
   for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`).catch(() => undefined);
   await admin.end().catch(() => undefined);
   await server?.stop();

@@ -100,7 +100,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       return login(email, PASSWORD);
     },
     anonymous: (method, url, payload, headers = {}) =>
-      send({ method: method as InjectOptions['method'], url, headers, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) }),
+      send({
+        method: method as InjectOptions['method'],
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      }),
     async close() {
       await app.close();
       await database.close();

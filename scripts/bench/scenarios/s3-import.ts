@@ -27,7 +27,12 @@ export const s3Import: Scenario = {
 
     const anexo = fs.readFileSync(FIXTURE);
     let t0 = performance.now();
-    const catalogue = await importContractCatalogue(db, sys, { format: 'contract', contractNumber: 'BENCH-ANEXO-C', fileName: 'anexo-c-contrato.xlsx', bytes: anexo });
+    const catalogue = await importContractCatalogue(db, sys, {
+      format: 'contract',
+      contractNumber: 'BENCH-ANEXO-C',
+      fileName: 'anexo-c-contrato.xlsx',
+      bytes: anexo,
+    });
     ctx.results.S3_catalogue = { ms: round1(performance.now() - t0), items: catalogue.created + catalogue.changed + catalogue.unchanged };
 
     const rows = ctx.quick ? 300 : 3000;
@@ -49,13 +54,24 @@ export const s3Import: Scenario = {
     });
 
     t0 = performance.now();
-    const { id } = await previewAnnexImport(db, sys, { workOrderId: wo.id, fileName: 'sabana.xlsx', bytes: sabana, contractId: synthetic.contractId });
+    const { id } = await previewAnnexImport(db, sys, {
+      workOrderId: wo.id,
+      fileName: 'sabana.xlsx',
+      bytes: sabana,
+      contractId: synthetic.contractId,
+    });
     const previewMs = performance.now() - t0;
     const t1 = performance.now();
     await commitAnnexImport(db, sys, id, 'replacement');
     const commitMs = performance.now() - t1;
     const items = await ctx.pool.query<{ n: number }>(`select count(*)::int as n from line_items where family_id = $1`, [wo.id]);
-    ctx.results.S3 = { ms: round1(previewMs + commitMs), preview_ms: round1(previewMs), commit_ms: round1(commitMs), rows, line_items: items.rows[0]!.n };
+    ctx.results.S3 = {
+      ms: round1(previewMs + commitMs),
+      preview_ms: round1(previewMs),
+      commit_ms: round1(commitMs),
+      rows,
+      line_items: items.rows[0]!.n,
+    };
     ctx.log(`S3: ${rows} rows → ${items.rows[0]!.n} line items`);
   },
 };

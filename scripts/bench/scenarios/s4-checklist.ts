@@ -3,7 +3,11 @@ import type { Scenario } from '../context';
 import { percentile, round1 } from '../stats';
 
 export async function monthlyReportId(ctx: Parameters<Scenario['run']>[0], year = 2025, month = 7): Promise<number> {
-  const r = await ctx.pool.query<{ id: number }>(`select id from monthly_reports where work_order_id = $1 and year = $2 and month = $3`, [ctx.dataset.main.familyId, year, month]);
+  const r = await ctx.pool.query<{ id: number }>(`select id from monthly_reports where work_order_id = $1 and year = $2 and month = $3`, [
+    ctx.dataset.main.familyId,
+    year,
+    month,
+  ]);
   if (!r.rows[0]) throw new Error(`no monthly report for ${month}/${year} of the main family`);
   return r.rows[0].id;
 }
@@ -19,7 +23,14 @@ export const s4Checklist: Scenario = {
     const server: number[] = [];
     for (let i = 0; i < ctx.runs; i++) server.push((await c.get(url)).serverMs);
     c.close();
-    const entries = await ctx.pool.query<{ n: number }>(`select count(*)::int as n from production_entries where monthly_report_id = $1`, [id]);
-    ctx.results.S4 = { p50_ms: round1(percentile(server, 50)), p95_ms: round1(percentile(server, 95)), entries: entries.rows[0]?.n ?? 0, response_kb: Math.round(first.body.length / 1024) };
+    const entries = await ctx.pool.query<{ n: number }>(`select count(*)::int as n from production_entries where monthly_report_id = $1`, [
+      id,
+    ]);
+    ctx.results.S4 = {
+      p50_ms: round1(percentile(server, 50)),
+      p95_ms: round1(percentile(server, 95)),
+      entries: entries.rows[0]?.n ?? 0,
+      response_kb: Math.round(first.body.length / 1024),
+    };
   },
 };

@@ -18,9 +18,21 @@ export const s7Pack: Scenario = {
       const pdf = await c.get(`/api/v1/monthly-reports/${id}/pack.pdf`);
       const xlsx = await c.get(`/api/v1/monthly-reports/${id}/pack.xlsx`);
       if (pdf.status !== 200 || xlsx.status !== 200) throw new Error(`S7: pack answered ${pdf.status}/${xlsx.status}`);
-      if (pdf.serverMs + xlsx.serverMs < best.pdf + best.xlsx) best = { pdf: pdf.serverMs, xlsx: xlsx.serverMs, pdfKb: Math.round(pdf.body.length / 1024), xlsxKb: Math.round(xlsx.body.length / 1024) };
+      if (pdf.serverMs + xlsx.serverMs < best.pdf + best.xlsx)
+        best = {
+          pdf: pdf.serverMs,
+          xlsx: xlsx.serverMs,
+          pdfKb: Math.round(pdf.body.length / 1024),
+          xlsxKb: Math.round(xlsx.body.length / 1024),
+        };
     }
     c.close();
-    ctx.results.S7 = { ms: round1(best.pdf + best.xlsx), pdf_ms: round1(best.pdf), xlsx_ms: round1(best.xlsx), pdf_kb: best.pdfKb, xlsx_kb: best.xlsxKb };
+    ctx.results.S7 = {
+      ms: round1(best.pdf + best.xlsx),
+      pdf_ms: round1(best.pdf),
+      xlsx_ms: round1(best.xlsx),
+      pdf_kb: best.pdfKb,
+      xlsx_kb: best.xlsxKb,
+    };
   },
 };

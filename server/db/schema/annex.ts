@@ -143,7 +143,9 @@ export const annexVersions = pgTable(
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     capRule: capRuleEnum('cap_rule').notNull(),
-    counts: jsonb('counts').notNull().default(sql`'{}'::jsonb`),
+    counts: jsonb('counts')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -222,4 +224,3 @@ export const plannedVolumes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.lineItemId, t.date] })],
 );
-

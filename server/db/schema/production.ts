@@ -175,7 +175,9 @@ export const productionEntries = pgTable(
     excessAckBy: integer('excess_ack_by').references(() => users.id, { onDelete: 'restrict' }),
     excessAckAt: timestamp('excess_ack_at', { withTimezone: true }),
     excessAckReason: text('excess_ack_reason'),
-    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('production_revision_seq')`),
+    revision: bigint('revision', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('production_revision_seq')`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -189,22 +191,19 @@ export const productionEntries = pgTable(
   ],
 );
 
-export const gpuRecords = pgTable(
-  'gpu_records',
-  {
-    id: serial('id').primaryKey(),
-    productionEntryId: bigint('production_entry_id', { mode: 'number' })
-      .notNull()
-      .unique()
-      .references(() => productionEntries.id, { onDelete: 'restrict' }),
-    status: gpuStatusEnum('status').notNull().default('pendiente'),
-    evidenceUrl: text('evidence_url'),
-    note: text('note'),
-    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const gpuRecords = pgTable('gpu_records', {
+  id: serial('id').primaryKey(),
+  productionEntryId: bigint('production_entry_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => productionEntries.id, { onDelete: 'restrict' }),
+  status: gpuStatusEnum('status').notNull().default('pendiente'),
+  evidenceUrl: text('evidence_url'),
+  note: text('note'),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Volume per line item and calendar month (all sites, both layers), kept by statement-level

@@ -77,7 +77,14 @@ export function diffAnnex(rows: readonly ResolvedRow[], current: readonly Curren
   });
   const removed = current
     .filter((c) => c.currentVersionId !== null && !listed.has(c.id))
-    .map((c) => ({ lineItemId: c.id, subAnnex: c.subAnnex, code: c.code, concept: c.concept, unitCode: c.unitCode, currentVolume: canon(c.authorizedVolume) }));
+    .map((c) => ({
+      lineItemId: c.id,
+      subAnnex: c.subAnnex,
+      code: c.code,
+      concept: c.concept,
+      unitCode: c.unitCode,
+      currentVolume: canon(c.authorizedVolume),
+    }));
   const count = (f: (i: AnnexPreviewItem) => boolean) => items.filter(f).length;
   return {
     items,

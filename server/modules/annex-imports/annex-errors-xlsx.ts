@@ -23,6 +23,10 @@ export async function annexErrorsXlsx(file: Buffer, preview: StoredAnnexPreview)
   return writeErrorsXlsx({
     header: preview.header,
     sheetName: 'Errores de importación',
-    errors: preview.errors.map((e) => ({ row: e.row, reason_es: `${e.column}: ${e.reason_es}`, values: cellsByRow.get(e.row) ?? e.values })),
+    errors: preview.errors.map((e) => ({
+      row: e.row,
+      reason_es: `${e.column}: ${e.reason_es}`,
+      values: cellsByRow.get(e.row) ?? e.values,
+    })),
   });
 }

@@ -60,6 +60,9 @@ export function presentAnnexImport(job: AnnexJobRow): AnnexImport {
     errors: p.errors.map(presentRowError),
     createdAt: job.createdAt,
     committedAt: job.committedAt,
-    version: job.versionId !== null && job.versionNumber !== null && job.capRule !== null ? { id: job.versionId, number: job.versionNumber, capRule: job.capRule } : null,
+    version:
+      job.versionId !== null && job.versionNumber !== null && job.capRule !== null
+        ? { id: job.versionId, number: job.versionNumber, capRule: job.capRule }
+        : null,
   };
 }

@@ -20,14 +20,25 @@ export async function findAnnexJob(db: DbOrTx, id: number, options: { forUpdate?
 
 /** The family an annex job belongs to (the commit locks the family before the job). */
 export async function familyOfJob(db: DbOrTx, id: number): Promise<number> {
-  const r = await db.execute<{ familyId: number }>(sql`select (preview->>'familyId')::int as "familyId" from import_jobs where id = ${id} and target = 'annex'`);
+  const r = await db.execute<{ familyId: number }>(
+    sql`select (preview->>'familyId')::int as "familyId" from import_jobs where id = ${id} and target = 'annex'`,
+  );
   if (!r.rows[0]) throw missing(`La importación ${id}`);
   return r.rows[0].familyId;
 }
 
 /** Only what the commit needs of the stored preview (it is megabytes on a full sábana). */
 export async function lockJobForCommit(db: DbOrTx, id: number) {
-  const r = await db.execute<{ status: AnnexJobRow['status']; errorCount: number; workOrderId: number; fileName: string; sha256: string; rows: ResolvedRow[]; dayDates: string[]; baseVersion: number }>(sql`
+  const r = await db.execute<{
+    status: AnnexJobRow['status'];
+    errorCount: number;
+    workOrderId: number;
+    fileName: string;
+    sha256: string;
+    rows: ResolvedRow[];
+    dayDates: string[];
+    baseVersion: number;
+  }>(sql`
     select status, error_count as "errorCount", work_order_id as "workOrderId", file_name as "fileName", sha256,
            preview->'rows' as rows, preview->'dayDates' as "dayDates", (preview->>'baseVersion')::int as "baseVersion"
     from import_jobs where id = ${id} for update`);
@@ -44,7 +55,8 @@ export async function contractForWorkOrder(db: DbOrTx, clientId: number, contrac
     where c.active and exists (select 1 from catalogue_items ci where ci.contract_id = c.id)
     order by c.id`);
   if (contractId !== undefined) {
-    if (!r.rows.some((c) => c.id === contractId)) throw invalid([{ path: 'querystring.contractId', message: 'El contrato no existe o no tiene catálogo cargado' }]);
+    if (!r.rows.some((c) => c.id === contractId))
+      throw invalid([{ path: 'querystring.contractId', message: 'El contrato no existe o no tiene catálogo cargado' }]);
     return contractId;
   }
   const ofClient = r.rows.filter((c) => c.clientId === clientId);
@@ -53,5 +65,7 @@ export async function contractForWorkOrder(db: DbOrTx, clientId: number, contrac
   if (r.rows.length === 0) {
     throw fail('conflict', 'No hay catálogo de contrato cargado: importe primero el Anexo C del contrato (Catálogo → Importar).');
   }
-  throw invalid([{ path: 'querystring.contractId', message: 'Hay varios contratos con catálogo: indique contra cuál revisar el anexo (contractId)' }]);
+  throw invalid([
+    { path: 'querystring.contractId', message: 'Hay varios contratos con catálogo: indique contra cuál revisar el anexo (contractId)' },
+  ]);
 }

@@ -36,29 +36,47 @@ export function registerAnnexImportRoutes(appBase: FastifyInstance, db: Db, conf
 
   app.post('/api/v1/work-orders/:id/annex-imports', {
     schema: {
-      tags, summary: 'Subir el anexo de la OT (vista previa)', description: UPLOAD_DESCRIPTION, consumes: ['multipart/form-data'],
-      params: IdParams, querystring: z.object({ contractId: Id.optional() }),
+      tags,
+      summary: 'Subir el anexo de la OT (vista previa)',
+      description: UPLOAD_DESCRIPTION,
+      consumes: ['multipart/form-data'],
+      params: IdParams,
+      querystring: z.object({ contractId: Id.optional() }),
       response: { 201: AnnexImport, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody },
     },
     handler: async (request, reply) => {
       const ctx = ctxOf(request);
       ensure(ctx.actor, 'annex.import');
       const upload = await readUpload(request, config.maxUploadBytes);
-      const { id } = await previewAnnexImport(db, ctx, { workOrderId: request.params.id, fileName: upload.fileName, bytes: upload.bytes, contractId: request.query.contractId });
+      const { id } = await previewAnnexImport(db, ctx, {
+        workOrderId: request.params.id,
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+        contractId: request.query.contractId,
+      });
       return reply.status(201).send(await present(id));
     },
   });
 
   app.get('/api/v1/annex-imports/:id', {
-    schema: { tags, summary: 'Vista previa / resultado de una importación de anexo', params: IdParams, response: { 200: AnnexImport, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Vista previa / resultado de una importación de anexo',
+      params: IdParams,
+      response: { 200: AnnexImport, 404: ErrorBody },
+    },
     handler: async (request) => present(request.params.id),
   });
 
   app.post('/api/v1/annex-imports/:id/commit', {
     schema: {
-      tags, summary: 'Confirmar la importación: crea la versión N+1 del anexo (una transacción)',
-      description: '`capRule`: `replacement` (predeterminada: el volumen del archivo reemplaza el autorizado) o `additional` (se suma al autorizado vigente).',
-      params: IdParams, body: CommitAnnexBody.optional(), response: { 200: AnnexImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      tags,
+      summary: 'Confirmar la importación: crea la versión N+1 del anexo (una transacción)',
+      description:
+        '`capRule`: `replacement` (predeterminada: el volumen del archivo reemplaza el autorizado) o `additional` (se suma al autorizado vigente).',
+      params: IdParams,
+      body: CommitAnnexBody.optional(),
+      response: { 200: AnnexImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
     },
     handler: async (request) => {
       await commitAnnexImport(db, ctxOf(request), request.params.id, request.body?.capRule ?? 'replacement');

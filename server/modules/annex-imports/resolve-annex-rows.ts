@@ -77,7 +77,11 @@ function mismatch(item: AnnexItem, sameCode: StoredCatalogueItem[], index: Catal
     const sameConcept = sameCode.filter((c) => c.conceptNorm === item.conceptKey);
     if (sameConcept.length) {
       const units = [...new Set(sameConcept.map((c) => c.unitCode))].join(', ');
-      return error(item, 'UNIDAD', `La partida ${item.code} existe en el catálogo con otra unidad: archivo «${item.unitRaw.trim()}», catálogo «${units}»`);
+      return error(
+        item,
+        'UNIDAD',
+        `La partida ${item.code} existe en el catálogo con otra unidad: archivo «${item.unitRaw.trim()}», catálogo «${units}»`,
+      );
     }
     const units = new Set(sameCode.map((c) => c.unitCode));
     const unitToo = units.has(item.unit) ? '' : ` y otra unidad (catálogo: ${[...units].join(', ')})`;
@@ -123,7 +127,9 @@ export function resolveAnnexRows(items: readonly AnnexItem[], index: CatalogueIn
     const key = lineKey(row);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      errors.push(error(item, 'PARTIDA', `Partida repetida: ${row.code} ya está en la fila ${first} con el mismo anexo, concepto y unidad`));
+      errors.push(
+        error(item, 'PARTIDA', `Partida repetida: ${row.code} ya está en la fila ${first} con el mismo anexo, concepto y unidad`),
+      );
       continue;
     }
     firstRow.set(key, row.row);

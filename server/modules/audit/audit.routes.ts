@@ -14,7 +14,12 @@ export function registerAuditRoutes(appBase: FastifyInstance, db: Db) {
   const tags = ['Auditoría'];
 
   app.get('/api/v1/audit', {
-    schema: { tags, summary: 'Bitácora de auditoría (solo lectura)', querystring: AuditQuery, response: { 200: listOf(AuditEntry), 403: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Bitácora de auditoría (solo lectura)',
+      querystring: AuditQuery,
+      response: { 200: listOf(AuditEntry), 403: ErrorBody },
+    },
     handler: async (request) => {
       ensure(request.actor!, 'audit.read');
       return listAudit(db, request.query);
@@ -27,18 +32,29 @@ export function registerAuditRoutes(appBase: FastifyInstance, db: Db) {
       ensure(request.actor!, 'audit.read');
       const { items } = await listAudit(db, { ...request.query, limit: 200_000, offset: 0 });
       const fmt = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-      const buffer = await writeTableXlsx('Auditoría', [
-        { header: 'ID', value: (r) => r.id },
-        { header: 'Fecha y hora (UTC)', width: 24, value: (r) => r.at },
-        { header: 'Usuario', width: 32, value: (r) => r.actorLabel },
-        { header: 'Vía', value: (r) => r.via },
-        { header: 'Entidad', width: 18, value: (r) => r.entity },
-        { header: 'ID entidad', value: (r) => r.entityId },
-        { header: 'Acción', width: 16, value: (r) => r.action },
-        { header: 'OT', value: (r) => r.workOrderId },
-        { header: 'Motivo', width: 30, value: (r) => r.reason },
-        { header: 'Cambios', width: 80, value: (r) => Object.entries(r.changes).map(([k, c]) => `${k}: ${fmt(c.before)} → ${fmt(c.after)}`).join('; ') },
-      ], items);
+      const buffer = await writeTableXlsx(
+        'Auditoría',
+        [
+          { header: 'ID', value: (r) => r.id },
+          { header: 'Fecha y hora (UTC)', width: 24, value: (r) => r.at },
+          { header: 'Usuario', width: 32, value: (r) => r.actorLabel },
+          { header: 'Vía', value: (r) => r.via },
+          { header: 'Entidad', width: 18, value: (r) => r.entity },
+          { header: 'ID entidad', value: (r) => r.entityId },
+          { header: 'Acción', width: 16, value: (r) => r.action },
+          { header: 'OT', value: (r) => r.workOrderId },
+          { header: 'Motivo', width: 30, value: (r) => r.reason },
+          {
+            header: 'Cambios',
+            width: 80,
+            value: (r) =>
+              Object.entries(r.changes)
+                .map(([k, c]) => `${k}: ${fmt(c.before)} → ${fmt(c.after)}`)
+                .join('; '),
+          },
+        ],
+        items,
+      );
       return sendXlsx(reply, 'auditoria.xlsx', buffer);
     },
   });

@@ -3,7 +3,15 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiToken, ChangePasswordBody, CreatedToken, CreateTokenBody, LoginBody, LoginResponse, SessionResponse } from '../../../contracts/auth';
+import {
+  ApiToken,
+  ChangePasswordBody,
+  CreatedToken,
+  CreateTokenBody,
+  LoginBody,
+  LoginResponse,
+  SessionResponse,
+} from '../../../contracts/auth';
 import { ErrorBody, IdParams } from '../../../contracts/common';
 import { fail, invalid, missing } from '../../fail';
 import type { Config } from '../../config';
@@ -35,7 +43,12 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
       public: true,
       rateLimit: { max: config.loginRateLimit.max, timeWindow: config.loginRateLimit.windowMs },
     },
-    schema: { tags: ['Sesión'], summary: 'Iniciar sesión', body: LoginBody, response: { 200: LoginResponse, 401: ErrorBody, 429: ErrorBody } },
+    schema: {
+      tags: ['Sesión'],
+      summary: 'Iniciar sesión',
+      body: LoginBody,
+      response: { 200: LoginResponse, 401: ErrorBody, 429: ErrorBody },
+    },
     handler: async (request, reply) => {
       const user = await findUserByEmail(db, request.body.email);
       const ok = await verifyPassword(request.body.password, user?.passwordHash ?? DUMMY_HASH);
@@ -46,7 +59,11 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
         await tx.insert(sessions).values({ id: sha256(raw), userId: user.id, csrfToken, expiresAt });
-        await recordAudit(tx, { actor: actorOf(user), via: 'web', requestId: request.id }, { entity: 'session', entityId: user.id, action: 'login' });
+        await recordAudit(
+          tx,
+          { actor: actorOf(user), via: 'web', requestId: request.id },
+          { entity: 'session', entityId: user.id, action: 'login' },
+        );
       });
       reply.setCookie(SESSION_COOKIE, raw, {
         path: '/',
@@ -91,7 +108,12 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
         await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id));
         // Other sessions of this user end; the current one stays.
         await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${request.sessionHash ?? ''}`));
-        await recordAudit(tx, ctx, { entity: 'user', entityId: user.id, action: 'change_password', changes: { password: { before: '***', after: '***' } } });
+        await recordAudit(tx, ctx, {
+          entity: 'user',
+          entityId: user.id,
+          action: 'change_password',
+          changes: { password: { before: '***', after: '***' } },
+        });
       });
       return reply.status(204).send(null);
     },
@@ -117,7 +139,10 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
       ensure(ctx.actor, 'tokens.own');
       const token = newApiToken();
       const row = await db.transaction(async (tx) => {
-        const [t] = await tx.insert(apiTokens).values({ userId: ctx.actor.id!, name: request.body.name, tokenHash: sha256(token), prefix: token.slice(0, 10) }).returning();
+        const [t] = await tx
+          .insert(apiTokens)
+          .values({ userId: ctx.actor.id!, name: request.body.name, tokenHash: sha256(token), prefix: token.slice(0, 10) })
+          .returning();
         await recordAudit(tx, ctx, { entity: 'api_token', entityId: t!.id, action: 'create', after: { name: t!.name, prefix: t!.prefix } });
         return t!;
       });
@@ -137,7 +162,12 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
           .where(and(eq(apiTokens.id, request.params.id), mine, isNull(apiTokens.revokedAt)))
           .returning();
         if (!t) throw missing(`El token ${request.params.id}`);
-        await recordAudit(tx, ctx, { entity: 'api_token', entityId: t.id, action: 'revoke', changes: { revokedAt: { before: null, after: t.revokedAt?.toISOString() } } });
+        await recordAudit(tx, ctx, {
+          entity: 'api_token',
+          entityId: t.id,
+          action: 'revoke',
+          changes: { revokedAt: { before: null, after: t.revokedAt?.toISOString() } },
+        });
         return presentToken(t);
       });
     },

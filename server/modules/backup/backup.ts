@@ -53,7 +53,9 @@ export async function backupDatabase(pool: pg.Pool, file: string, progress?: Pro
     // One consistent snapshot for every table.
     await client.query('begin isolation level repeatable read read only');
     const tables = await tablesInDependencyOrder(client);
-    await write(JSON.stringify({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await migrationIds(client), tables }));
+    await write(
+      JSON.stringify({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await migrationIds(client), tables }),
+    );
     for (const [i, table] of tables.entries()) {
       const r = await client.query<{ n: number; data: string }>(
         `select count(*)::int as n, coalesce(jsonb_agg(t order by t), '[]'::jsonb)::text as data from ${client.escapeIdentifier(table)} t`,
@@ -71,7 +73,7 @@ export async function backupDatabase(pool: pg.Pool, file: string, progress?: Pro
       out.on('error', reject);
     });
   }
-  return { tables: (await countTables(pool)), rows };
+  return { tables: await countTables(pool), rows };
 }
 
 async function countTables(pool: pg.Pool): Promise<number> {
@@ -122,7 +124,10 @@ export async function restoreDatabase(pool: pg.Pool, file: string, progress?: Pr
       select c.table_name as tbl, c.column_name as col, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
       from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`);
     for (const s of seqs.rows) {
-      await client.query(`select setval($1, coalesce((select max(${client.escapeIdentifier(s.col)}) from ${client.escapeIdentifier(s.tbl)}), 0) + 1, false)`, [s.seq]);
+      await client.query(
+        `select setval($1, coalesce((select max(${client.escapeIdentifier(s.col)}) from ${client.escapeIdentifier(s.tbl)}), 0) + 1, false)`,
+        [s.seq],
+      );
     }
     await client.query(`select setval('production_revision_seq', coalesce((select max(revision) from production_entries), 0) + 1, false)`);
     await client.query('commit');

@@ -23,5 +23,8 @@ export async function catalogueErrorsXlsx(file: Buffer, errors: readonly ParseRo
   const header = first ? await headerOf(file, first.sheet) : [];
   const width = Math.max(header.length, ...errors.map((e) => e.values.length));
   const columns = Array.from({ length: width }, (_, i) => header[i] ?? '');
-  return writeErrorsXlsx({ header: columns, errors: errors.map((e) => ({ sheet: e.sheet, row: e.row, reason_es: `${e.column}: ${e.reason_es}`, values: e.values })) });
+  return writeErrorsXlsx({
+    header: columns,
+    errors: errors.map((e) => ({ sheet: e.sheet, row: e.row, reason_es: `${e.column}: ${e.reason_es}`, values: e.values })),
+  });
 }

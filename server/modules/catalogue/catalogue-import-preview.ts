@@ -31,7 +31,13 @@ export type CatalogueJobRow = {
   committedAt: string | null;
 };
 
-export const presentRowError = (e: ParseRowError) => ({ sheet: e.sheet, row: e.row, column: e.column, columnLetter: e.columnLetter, reason: e.reason_es });
+export const presentRowError = (e: ParseRowError) => ({
+  sheet: e.sheet,
+  row: e.row,
+  column: e.column,
+  columnLetter: e.columnLetter,
+  reason: e.reason_es,
+});
 
 export function presentCatalogueImport(job: CatalogueJobRow): CatalogueImport {
   const p = job.preview;

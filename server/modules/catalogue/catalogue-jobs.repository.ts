@@ -5,7 +5,11 @@ import type { CatalogueJobRow } from './catalogue-import-preview';
 
 const TS = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-export async function findCatalogueJob(db: DbOrTx, id: number, options: { forUpdate?: boolean } = {}): Promise<CatalogueJobRow | undefined> {
+export async function findCatalogueJob(
+  db: DbOrTx,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<CatalogueJobRow | undefined> {
   const r = await db.execute<CatalogueJobRow>(sql`
     select id, target, status, contract_id as "contractId", file_name as "fileName", sha256, preview, error_count as "errorCount",
            ${TS('created_at')} as "createdAt", ${TS('committed_at')} as "committedAt"

@@ -78,8 +78,12 @@ export function rowsOfPue(parsed: PueCatalogue): CatalogueRow[] {
 
 function sameContent(a: CatalogueRow, b: CatalogueRow): boolean {
   return (
-    new Dec(a.referenceQty).eq(b.referenceQty) && new Dec(a.puMxn).eq(b.puMxn) && new Dec(a.puUsd).eq(b.puUsd) &&
-    a.extraCode === b.extraCode && a.pueStatus === b.pueStatus && a.sanctionDate === b.sanctionDate
+    new Dec(a.referenceQty).eq(b.referenceQty) &&
+    new Dec(a.puMxn).eq(b.puMxn) &&
+    new Dec(a.puUsd).eq(b.puUsd) &&
+    a.extraCode === b.extraCode &&
+    a.pueStatus === b.pueStatus &&
+    a.sanctionDate === b.sanctionDate
   );
 }
 
@@ -89,7 +93,11 @@ function sameContent(a: CatalogueRow, b: CatalogueRow): boolean {
  * ESPECIALISTA twice) is one catalogue item: merged, with a warning. A repeat that disagrees is an
  * error: nobody can tell which price is right.
  */
-export function mergeDuplicates(rows: readonly CatalogueRow[]): { errors: ParseRowError[]; warnings: ParseRowError[]; unique: CatalogueRow[] } {
+export function mergeDuplicates(rows: readonly CatalogueRow[]): {
+  errors: ParseRowError[];
+  warnings: ParseRowError[];
+  unique: CatalogueRow[];
+} {
   const first = new Map<string, CatalogueRow>();
   const errors: ParseRowError[] = [];
   const warnings: ParseRowError[] = [];
@@ -126,13 +134,18 @@ export interface CatalogueDiff {
 }
 
 /** What differs between the file and the stored catalogue, per item. */
-export function diffCatalogue(format: CatalogueFormat, rows: readonly CatalogueRow[], existing: readonly StoredCatalogueItem[]): CatalogueDiff {
+export function diffCatalogue(
+  format: CatalogueFormat,
+  rows: readonly CatalogueRow[],
+  existing: readonly StoredCatalogueItem[],
+): CatalogueDiff {
   const byIdentity = new Map(existing.map((e) => [identityKey({ ...e, unit: e.unitCode }), e]));
   const byExtraCode = new Map(existing.filter((e) => e.extraCode !== null).map((e) => [e.extraCode as string, e]));
   const diff: CatalogueDiff = { created: [], changed: [], unchanged: 0 };
   for (const row of rows) {
     // A PUE keeps its row when it is sanctioned into an annex (its identity changes, its PUE code does not).
-    const found = (format === 'pue' && row.extraCode !== null ? byExtraCode.get(row.extraCode) : undefined) ?? byIdentity.get(identityKey(row));
+    const found =
+      (format === 'pue' && row.extraCode !== null ? byExtraCode.get(row.extraCode) : undefined) ?? byIdentity.get(identityKey(row));
     if (!found) {
       diff.created.push(row);
       continue;

@@ -93,7 +93,9 @@ function itemFilter(q: Omit<CatalogueItemsQuery, 'limit' | 'offset'>): SQL {
   else if (q.status) conditions.push(sql`ci.pue_status = ${q.status}`);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conditions.push(sql`(ci.code ilike ${like} or ci.extra_code ilike ${like} or ci.concept ilike ${like} or ci.concept_norm ilike ${like})`);
+    conditions.push(
+      sql`(ci.code ilike ${like} or ci.extra_code ilike ${like} or ci.concept ilike ${like} or ci.concept_norm ilike ${like})`,
+    );
   }
   return sql.join(conditions, sql` and `);
 }
@@ -124,8 +126,16 @@ export async function findCatalogueItem(db: DbOrTx, id: number): Promise<Catalog
   return r.rows[0];
 }
 
-export async function contractSummaries(db: DbOrTx): Promise<{ id: number; number: string; description: string; itemCount: number; subAnnexes: { label: string; itemCount: number }[] }[]> {
-  const r = await db.execute<{ id: number; number: string; description: string; itemCount: number; subAnnexes: { label: string; itemCount: number }[] }>(sql`
+export async function contractSummaries(
+  db: DbOrTx,
+): Promise<{ id: number; number: string; description: string; itemCount: number; subAnnexes: { label: string; itemCount: number }[] }[]> {
+  const r = await db.execute<{
+    id: number;
+    number: string;
+    description: string;
+    itemCount: number;
+    subAnnexes: { label: string; itemCount: number }[];
+  }>(sql`
     select c.id, c.number, c.description,
       (select count(*)::int from catalogue_items ci where ci.contract_id = c.id and ci.active) as "itemCount",
       coalesce((select json_agg(json_build_object('label', sa.label, 'itemCount',

@@ -4,7 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CatalogueImport, CatalogueImportQuery, CatalogueItem, CatalogueItemList, CatalogueItemsQuery, ContractList } from '../../../contracts/catalogue';
+import {
+  CatalogueImport,
+  CatalogueImportQuery,
+  CatalogueItem,
+  CatalogueItemList,
+  CatalogueItemsQuery,
+  ContractList,
+} from '../../../contracts/catalogue';
 import { ErrorBody, IdParams } from '../../../contracts/common';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -36,26 +43,45 @@ export function registerCatalogueImportRoutes(appBase: FastifyInstance, db: Db, 
 
   app.post('/api/v1/catalogue/imports', {
     schema: {
-      tags, summary: 'Subir el catálogo del contrato (vista previa)', description: UPLOAD_DESCRIPTION, consumes: ['multipart/form-data'],
-      querystring: CatalogueImportQuery, response: { 201: CatalogueImport, 400: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+      tags,
+      summary: 'Subir el catálogo del contrato (vista previa)',
+      description: UPLOAD_DESCRIPTION,
+      consumes: ['multipart/form-data'],
+      querystring: CatalogueImportQuery,
+      response: { 201: CatalogueImport, 400: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody },
     },
     handler: async (request, reply) => {
       const ctx = ctxOf(request);
       ensure(ctx.actor, 'contractCatalogue.write');
       const upload = await readUpload(request, config.maxUploadBytes);
       const format = CatalogueImportQuery.shape.format.parse(request.query.format ?? upload.fields.format);
-      const { id } = await previewCatalogueImport(db, ctx, { format, contractNumber: request.query.contractNumber ?? upload.fields.contractNumber, fileName: upload.fileName, bytes: upload.bytes });
+      const { id } = await previewCatalogueImport(db, ctx, {
+        format,
+        contractNumber: request.query.contractNumber ?? upload.fields.contractNumber,
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+      });
       return reply.status(201).send(await present(id));
     },
   });
 
   app.get('/api/v1/catalogue/imports/:id', {
-    schema: { tags, summary: 'Vista previa / resultado de una importación del catálogo', params: IdParams, response: { 200: CatalogueImport, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Vista previa / resultado de una importación del catálogo',
+      params: IdParams,
+      response: { 200: CatalogueImport, 404: ErrorBody },
+    },
     handler: async (request) => present(request.params.id),
   });
 
   app.post('/api/v1/catalogue/imports/:id/commit', {
-    schema: { tags, summary: 'Confirmar la importación del catálogo (una transacción)', params: IdParams, response: { 200: CatalogueImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Confirmar la importación del catálogo (una transacción)',
+      params: IdParams,
+      response: { 200: CatalogueImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+    },
     handler: async (request) => {
       await commitCatalogueImport(db, ctxOf(request), request.params.id);
       return present(request.params.id);
@@ -78,7 +104,12 @@ export function registerCatalogueImportRoutes(appBase: FastifyInstance, db: Db, 
   });
 
   app.get('/api/v1/catalogue/items', {
-    schema: { tags, summary: 'Catálogo: búsqueda por partida/concepto, filtros por subanexo, tipo y estatus', querystring: CatalogueItemsQuery, response: { 200: CatalogueItemList } },
+    schema: {
+      tags,
+      summary: 'Catálogo: búsqueda por partida/concepto, filtros por subanexo, tipo y estatus',
+      querystring: CatalogueItemsQuery,
+      response: { 200: CatalogueItemList },
+    },
     handler: async (request) => listCatalogueItems(db, request.query),
   });
 
@@ -99,4 +130,3 @@ export function registerCatalogueImportRoutes(appBase: FastifyInstance, db: Db, 
     },
   });
 }
-

@@ -11,7 +11,11 @@ export async function parsingWorkbook<T>(parse: () => Promise<T>): Promise<T> {
     return await parse();
   } catch (error) {
     if (isSpreadsheetError(error)) {
-      throw new DomainError('unsupported_file', { message: error.message, details: { reason: error.code, ...error.details }, cause: error });
+      throw new DomainError('unsupported_file', {
+        message: error.message,
+        details: { reason: error.code, ...error.details },
+        cause: error,
+      });
     }
     throw error;
   }

@@ -63,8 +63,17 @@ export function registerCatalogue(appBase: FastifyInstance, db: Db, spec: Catalo
     schema: { tags: [spec.tag], summary: `Lista de ${spec.entity}`, querystring: ListQuery, response: { 200: listOf(spec.item) } },
     handler: async (request) => {
       const q = request.query;
-      const items = (await db.select().from(spec.table).where(where(q)).orderBy(asc(spec.orderBy)).limit(q.limit).offset(q.offset)) as AnyRow[];
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(spec.table).where(where(q));
+      const items = (await db
+        .select()
+        .from(spec.table)
+        .where(where(q))
+        .orderBy(asc(spec.orderBy))
+        .limit(q.limit)
+        .offset(q.offset)) as AnyRow[];
+      const [count] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(spec.table)
+        .where(where(q));
       return { items: items.map(present), total: count?.n ?? 0 };
     },
   });
@@ -88,7 +97,10 @@ export function registerCatalogue(appBase: FastifyInstance, db: Db, spec: Catalo
       const ctx = ctxOf(request);
       ensure(ctx.actor, 'catalogues.write');
       const created = await db.transaction(async (tx) => {
-        const [row] = (await tx.insert(spec.table).values(request.body as Record<string, unknown>).returning()) as AnyRow[];
+        const [row] = (await tx
+          .insert(spec.table)
+          .values(request.body as Record<string, unknown>)
+          .returning()) as AnyRow[];
         if (!row) throw new Error('insert returned nothing');
         await recordAudit(tx, ctx, { entity: spec.entity, entityId: row.id, action: 'create', before: null, after: present(row) });
         return row;
@@ -98,7 +110,12 @@ export function registerCatalogue(appBase: FastifyInstance, db: Db, spec: Catalo
   });
 
   app.patch(`${base}/:id`, {
-    schema: { tags: [spec.tag], params: IdParams, body: spec.update, response: { 200: spec.item, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags: [spec.tag],
+      params: IdParams,
+      body: spec.update,
+      response: { 200: spec.item, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       const ctx = ctxOf(request);
       ensure(ctx.actor, 'catalogues.write');
@@ -110,7 +127,12 @@ export function registerCatalogue(appBase: FastifyInstance, db: Db, spec: Catalo
           const values = { ...(request.body as Record<string, unknown>), updatedAt: new Date() };
           const [after] = (await tx.update(spec.table).set(values).where(eq(spec.table.id, id)).returning()) as AnyRow[];
           if (!after) throw missing(`El registro ${id} de ${spec.entity}`);
-          const action = 'active' in (request.body as object) && before[0].active !== after.active ? (after.active ? 'reactivate' : 'deactivate') : 'update';
+          const action =
+            'active' in (request.body as object) && before[0].active !== after.active
+              ? after.active
+                ? 'reactivate'
+                : 'deactivate'
+              : 'update';
           await recordAudit(tx, ctx, { entity: spec.entity, entityId: id, action, before: present(before[0]), after: present(after) });
           return after;
         }),

@@ -9,8 +9,16 @@ const yesNo = (v: unknown) => (v ? 'Sí' : 'No');
 
 export function registerCatalogueRoutes(app: FastifyInstance, db: Db) {
   registerCatalogue(app, db, {
-    path: 'clients', entity: 'client', tag: 'Catálogos', table: clients, searchColumns: [clients.name, clients.taxId], orderBy: clients.name,
-    item: c.Client, create: c.CreateClientBody, update: c.UpdateClientBody, sheetName: 'Clientes',
+    path: 'clients',
+    entity: 'client',
+    tag: 'Catálogos',
+    table: clients,
+    searchColumns: [clients.name, clients.taxId],
+    orderBy: clients.name,
+    item: c.Client,
+    create: c.CreateClientBody,
+    update: c.UpdateClientBody,
+    sheetName: 'Clientes',
     exportColumns: [
       { header: 'ID', value: (r) => r.id },
       { header: 'Cliente', width: 40, value: (r) => r.name as string },
@@ -19,8 +27,16 @@ export function registerCatalogueRoutes(app: FastifyInstance, db: Db) {
     ],
   });
   registerCatalogue(app, db, {
-    path: 'sites', entity: 'site', tag: 'Catálogos', table: sites, searchColumns: [sites.name], orderBy: sites.name,
-    item: c.Site, create: c.CreateSiteBody, update: c.UpdateSiteBody, sheetName: 'Sitios',
+    path: 'sites',
+    entity: 'site',
+    tag: 'Catálogos',
+    table: sites,
+    searchColumns: [sites.name],
+    orderBy: sites.name,
+    item: c.Site,
+    create: c.CreateSiteBody,
+    update: c.UpdateSiteBody,
+    sheetName: 'Sitios',
     exportColumns: [
       { header: 'ID', value: (r) => r.id },
       { header: 'Sitio', width: 40, value: (r) => r.name as string },
@@ -29,8 +45,16 @@ export function registerCatalogueRoutes(app: FastifyInstance, db: Db) {
     ],
   });
   registerCatalogue(app, db, {
-    path: 'units', entity: 'unit', tag: 'Catálogos', table: units, searchColumns: [units.code, units.name], orderBy: units.code,
-    item: c.Unit, create: c.CreateUnitBody, update: c.UpdateUnitBody, sheetName: 'Unidades',
+    path: 'units',
+    entity: 'unit',
+    tag: 'Catálogos',
+    table: units,
+    searchColumns: [units.code, units.name],
+    orderBy: units.code,
+    item: c.Unit,
+    create: c.CreateUnitBody,
+    update: c.UpdateUnitBody,
+    sheetName: 'Unidades',
     exportColumns: [
       { header: 'Clave', value: (r) => r.code as string },
       { header: 'Unidad', width: 30, value: (r) => r.name as string },
@@ -39,8 +63,16 @@ export function registerCatalogueRoutes(app: FastifyInstance, db: Db) {
     ],
   });
   registerCatalogue(app, db, {
-    path: 'fronts', entity: 'front', tag: 'Catálogos', table: fronts, searchColumns: [fronts.code, fronts.name], orderBy: fronts.code,
-    item: c.Front, create: c.CreateFrontBody, update: c.UpdateFrontBody, sheetName: 'Frentes',
+    path: 'fronts',
+    entity: 'front',
+    tag: 'Catálogos',
+    table: fronts,
+    searchColumns: [fronts.code, fronts.name],
+    orderBy: fronts.code,
+    item: c.Front,
+    create: c.CreateFrontBody,
+    update: c.UpdateFrontBody,
+    sheetName: 'Frentes',
     exportColumns: [
       { header: 'Clave', value: (r) => r.code as string },
       { header: 'Frente', width: 30, value: (r) => r.name as string },

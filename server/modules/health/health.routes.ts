@@ -9,7 +9,10 @@ export function registerHealthRoutes(appBase: FastifyInstance, database: Databas
     schema: {
       tags: ['Sistema'],
       summary: 'Estado del servicio y de su base de datos',
-      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }), 503: z.object({ status: z.literal('error'), database: z.enum(['embedded', 'external']) }) },
+      response: {
+        200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }),
+        503: z.object({ status: z.literal('error'), database: z.enum(['embedded', 'external']) }),
+      },
     },
     handler: async (_request, reply) => {
       try {

@@ -29,13 +29,17 @@ export function registerLegacyRoutes(app: FastifyInstance, db: Db) {
     scope.setErrorHandler((error: { statusCode?: number }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'legacy evidence endpoint failed');
-      return reply.status(status).send({ exito: false, mensaje: status === 500 ? `${LEGACY_MESSAGES.internal}no se pudo completar la operación.` : 'Petición inválida.' });
+      return reply.status(status).send({
+        exito: false,
+        mensaje: status === 500 ? `${LEGACY_MESSAGES.internal}no se pudo completar la operación.` : 'Petición inválida.',
+      });
     });
     scope.post('/operaciones/produccion/guardar_archivo_mensual/', {
       config: { legacy: true },
       schema: {
         tags: ['Compatibilidad (sistema anterior)'],
-        summary: 'Vincular la evidencia (Drive) al reporte mensual — contrato del sistema anterior: {id_ot, mes, anio, archivo} → {exito, mensaje, archivo}',
+        summary:
+          'Vincular la evidencia (Drive) al reporte mensual — contrato del sistema anterior: {id_ot, mes, anio, archivo} → {exito, mensaje, archivo}',
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const parsed = parseLegacyEvidence(request.body);
@@ -49,7 +53,9 @@ export function registerLegacyRoutes(app: FastifyInstance, db: Db) {
             return reply.status(httpStatusOf(e.code)).send({ exito: false, mensaje: message });
           }
           request.log.error({ err: e }, 'legacy evidence endpoint failed');
-          return reply.status(500).send({ exito: false, mensaje: `${LEGACY_MESSAGES.internal}no se pudo completar la operación (solicitud ${request.id}).` });
+          return reply
+            .status(500)
+            .send({ exito: false, mensaje: `${LEGACY_MESSAGES.internal}no se pudo completar la operación (solicitud ${request.id}).` });
         }
       },
     });

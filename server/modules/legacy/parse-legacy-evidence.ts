@@ -39,12 +39,14 @@ function read(raw: unknown): Result<LegacyEvidence, Failure> {
       return err({ status: 400, message: 'El cuerpo de la petición no es JSON válido.' });
     }
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return err({ status: 400, message: 'El cuerpo debe ser un objeto JSON con id_ot, mes, anio y archivo.' });
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return err({ status: 400, message: 'El cuerpo debe ser un objeto JSON con id_ot, mes, anio y archivo.' });
   const b = body as Record<string, unknown>;
   if (falsy(b.id_ot) || falsy(b.mes) || falsy(b.anio)) return err({ status: 200, message: 'Faltan datos obligatorios (OT, Mes o Año).' });
   if (falsy(b.archivo)) return err({ status: 200, message: 'La URL del archivo es obligatoria.' });
   const id = integer(b.id_ot);
-  if (id === null || id < 1 || id > 2_147_483_647) return err({ status: 400, message: 'El id de la OT (id_ot) debe ser un número entero positivo.' });
+  if (id === null || id < 1 || id > 2_147_483_647)
+    return err({ status: 400, message: 'El id de la OT (id_ot) debe ser un número entero positivo.' });
   const month = integer(b.mes);
   if (month === null || !isValidMonth(month)) return err({ status: 400, message: 'El mes debe ser un número entre 1 y 12.' });
   const year = integer(b.anio);

@@ -13,7 +13,10 @@ const COLUMNS: Column<LineItem>[] = [
   { header: 'Importe M.N.', value: (r) => Number(r.amountMxn), numFmt: '#,##0.00' },
   { header: 'Importe USD', value: (r) => Number(r.amountUsd), numFmt: '#,##0.00' },
   { header: 'Versión', value: (r) => r.versionNumber },
-  { header: 'Origen', value: (r) => (r.origin === 'adhoc' ? (r.versionNumber === null ? 'Fuera de anexo (sin autorizar)' : 'Fuera de anexo') : 'Anexo') },
+  {
+    header: 'Origen',
+    value: (r) => (r.origin === 'adhoc' ? (r.versionNumber === null ? 'Fuera de anexo (sin autorizar)' : 'Fuera de anexo') : 'Anexo'),
+  },
 ];
 
 export function exportLineItems(items: LineItem[]): Promise<Buffer> {

@@ -25,7 +25,11 @@ export function presentLineItemList(familyId: number, rows: LineItemRow[], versi
       amountMxn: sumAmounts(list.map((i) => i.amountMxn)),
       amountUsd: sumAmounts(list.map((i) => i.amountUsd)),
     })),
-    totals: { count: items.length, amountMxn: sumAmounts(items.map((i) => i.amountMxn)), amountUsd: sumAmounts(items.map((i) => i.amountUsd)) },
+    totals: {
+      count: items.length,
+      amountMxn: sumAmounts(items.map((i) => i.amountMxn)),
+      amountUsd: sumAmounts(items.map((i) => i.amountUsd)),
+    },
     versions,
   };
 }

@@ -114,6 +114,8 @@ export async function lineItemHistory(db: DbOrTx, lineItemId: number): Promise<L
 
 /** Number of the family's newest annex version (0 when none). */
 export async function latestVersionNumber(db: DbOrTx, familyId: number): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`select coalesce(max(number), 0)::int as n from annex_versions where family_id = ${familyId}`);
+  const r = await db.execute<{ n: number }>(
+    sql`select coalesce(max(number), 0)::int as n from annex_versions where family_id = ${familyId}`,
+  );
   return r.rows[0]?.n ?? 0;
 }

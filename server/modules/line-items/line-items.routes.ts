@@ -35,19 +35,27 @@ export function registerLineItemRoutes(appBase: FastifyInstance, db: Db) {
 
   app.get('/api/v1/work-orders/:id/line-items', {
     schema: {
-      tags, summary: 'Partidas de la familia de la OT: volumen autorizado, P.U., importes y totales por subanexo y moneda; versiones del anexo',
-      params: IdParams, response: { 200: LineItemList, 404: ErrorBody },
+      tags,
+      summary: 'Partidas de la familia de la OT: volumen autorizado, P.U., importes y totales por subanexo y moneda; versiones del anexo',
+      params: IdParams,
+      response: { 200: LineItemList, 404: ErrorBody },
     },
     handler: async (request) => list(request.params.id),
   });
 
   app.get('/api/v1/work-orders/:id/line-items/export.xlsx', {
     schema: { tags, summary: 'Exportar el anexo de la OT a XLSX', params: IdParams },
-    handler: async (request, reply) => sendXlsx(reply, `anexo-ot-${request.params.id}.xlsx`, await exportLineItems((await list(request.params.id)).items)),
+    handler: async (request, reply) =>
+      sendXlsx(reply, `anexo-ot-${request.params.id}.xlsx`, await exportLineItems((await list(request.params.id)).items)),
   });
 
   app.get('/api/v1/work-orders/:id/line-items/:lineItemId/history', {
-    schema: { tags, summary: 'Historial de una partida: lo que declaró cada versión del anexo', params: LineItemParams, response: { 200: LineItemHistory, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Historial de una partida: lo que declaró cada versión del anexo',
+      params: LineItemParams,
+      response: { 200: LineItemHistory, 404: ErrorBody },
+    },
     handler: async (request) => {
       const familyId = await familyOf(request.params.id);
       const item = await findLineItem(db, request.params.lineItemId);
@@ -58,8 +66,11 @@ export function registerLineItemRoutes(appBase: FastifyInstance, db: Db) {
 
   app.post('/api/v1/work-orders/:id/line-items', {
     schema: {
-      tags, summary: 'Agregar una partida del catálogo fuera del anexo (volumen autorizado 0 hasta que un anexo la autorice)',
-      params: IdParams, body: AddAdhocLineItemBody, response: { 201: LineItem, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      tags,
+      summary: 'Agregar una partida del catálogo fuera del anexo (volumen autorizado 0 hasta que un anexo la autorice)',
+      params: IdParams,
+      body: AddAdhocLineItemBody,
+      response: { 201: LineItem, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
     handler: async (request, reply) => {
       const { id } = await addAdhocLineItem(db, ctxOf(request), request.params.id, request.body.catalogueItemId);

@@ -1,11 +1,23 @@
 /**
- * Loads everything the pure checklist (`domain/checklist.ts`) looks at for one OT-month, straight
- * from the tables the capture modules write. Deprecated line items (`active = false`) are left out
- * everywhere, as the seed's troubleshooting note asks.
+ * Loads what the pre-closure checklist looks at for one OT-month, straight from the tables the
+ * capture modules write. Deprecated line items (`active = false`) are left out everywhere, as the
+ * seed's troubleshooting note asks.
+ *
+ * The server uses {@link loadChecklistFacts}: production (~30,000 entries and ~20,000 GPU records
+ * in a 3,000-item month) is aggregated in SQL and only counts, the first offending ids and the
+ * codes the messages name come back (`domain/checklist-aggregated.ts`). {@link loadChecklistInput}
+ * loads every row for the per-row `computeChecklist`; it is the reference the aggregated path is
+ * tested against, and the fallback for data the SQL does not expect.
  */
 import { sql } from 'drizzle-orm';
 import type { ChecklistInput, ChecklistSite, EvidenceReachability } from '../../../domain/checklist';
-import { EVIDENCE_URL_PATTERNS, MESSAGE_CODES, OFFENDING_CAP, type ChecklistFacts } from '../../../domain/checklist-aggregated';
+import {
+  MESSAGE_CODES,
+  OFFENDING_CAP,
+  checklistFactsFromInput,
+  classifyEvidenceUrl,
+  type ChecklistFacts,
+} from '../../../domain/checklist-aggregated';
 import { isHttpUrl } from '../../../domain/evidence-link';
 import { gpuSubAnnexOf } from '../../../domain/gpu';
 import { firstDayOfMonth, lastDayOfMonth, todayInMexicoCity } from '../../../domain/dates';
@@ -54,24 +66,54 @@ export async function loadChecklistInput(db: DbOrTx, report: MonthlyReportRow, t
   const to = lastDayOfMonth(report.year, report.month);
 
   const [daily, entries, gpus, items, planned, signOffs, capturers] = await readAll(db, [
-    () => db.execute<{ siteId: number; date: string; operationalStatus: never; signatureStatus: never; incident: boolean; incidentLink: string | null }>(sql`
+    () =>
+      db.execute<{
+        siteId: number;
+        date: string;
+        operationalStatus: never;
+        signatureStatus: never;
+        incident: boolean;
+        incidentLink: string | null;
+      }>(sql`
       select site_id as "siteId", date, operational_status as "operationalStatus", signature_status as "signatureStatus", incident, incident_url as "incidentLink"
       from daily_reports where monthly_report_id = ${report.id} order by site_id, date`),
-    () => db.execute<{ id: number; lineItemId: number; siteId: number; date: string; layer: 'TE' | 'CMA'; subAnnex: string; volume: string; excessVolume: string; excessAcknowledged: boolean }>(sql`
+    () =>
+      db.execute<{
+        id: number;
+        lineItemId: number;
+        siteId: number;
+        date: string;
+        layer: 'TE' | 'CMA';
+        subAnnex: string;
+        volume: string;
+        excessVolume: string;
+        excessAcknowledged: boolean;
+      }>(sql`
       select p.id, p.line_item_id as "lineItemId", p.site_id as "siteId", p.date, p.layer, l.sub_annex as "subAnnex",
         p.volume::text as volume, p.excess_volume::text as "excessVolume", (p.excess_ack_at is not null) as "excessAcknowledged"
       from production_entries p join line_items l on l.id = p.line_item_id
       where p.monthly_report_id = ${report.id} and l.active order by p.id`),
     // Only records with a link matter to the rules (a record without one fails like a missing record).
-    () => db.execute<{ productionEntryId: number; status: never; evidenceUrl: string | null }>(sql`
+    () =>
+      db.execute<{ productionEntryId: number; status: never; evidenceUrl: string | null }>(sql`
       select g.production_entry_id as "productionEntryId", g.status, g.evidence_url as "evidenceUrl"
       from gpu_records g join production_entries p on p.id = g.production_entry_id
       where p.monthly_report_id = ${report.id} and g.evidence_url is not null order by g.production_entry_id`),
-    () => db.execute<{ id: number; code: string; puMxn: string; puUsd: string; catPuMxn: string | null; catPuUsd: string | null; hasCatalogue: boolean }>(sql`
+    () =>
+      db.execute<{
+        id: number;
+        code: string;
+        puMxn: string;
+        puUsd: string;
+        catPuMxn: string | null;
+        catPuUsd: string | null;
+        hasCatalogue: boolean;
+      }>(sql`
       select l.id, l.code, l.pu_mxn::text as "puMxn", l.pu_usd::text as "puUsd", c.pu_mxn::text as "catPuMxn", c.pu_usd::text as "catPuUsd", (c.id is not null) as "hasCatalogue"
       from line_items l left join catalogue_items c on c.id = l.catalogue_item_id where l.family_id = ${report.workOrderId} and l.active order by l.id`),
     // The rules only use each line item's planned total in the month: sum it here (≤ 1 row per item).
-    () => db.execute<{ lineItemId: number; date: string; volume: string }>(sql`
+    () =>
+      db.execute<{ lineItemId: number; date: string; volume: string }>(sql`
       select pv.line_item_id as "lineItemId", ${from}::text as date, sum(pv.volume)::text as volume
       from planned_volumes pv join line_items l on l.id = pv.line_item_id
       where l.family_id = ${report.workOrderId} and l.active and pv.date between ${from} and ${to}
@@ -107,11 +149,16 @@ export async function loadChecklistInput(db: DbOrTx, report: MonthlyReportRow, t
 }
 
 type Ids = (string | number)[];
-type AggregateRow = {
+type GpuRow = {
   gpuCount: number;
   gpuIds: Ids;
   gpuCodes: string[];
   gpuCodeCount: number;
+  gpuUpdaters: number[];
+  urls: string[];
+};
+type RestRow = {
+  foreign: number;
   excessCount: number;
   excessIds: Ids;
   excessCodes: string[];
@@ -129,68 +176,79 @@ type AggregateRow = {
   priceCodes: string[];
   priceCodeCount: number;
   capturers: number[];
-  subAnnexes: (string | null)[];
-  uncertainUrls: string[];
 };
 
-/**
- * The month's production aggregated in one statement: counts, the first `cap` offending ids and
- * the codes the messages name, for every rule that would otherwise read each row (see
- * `domain/checklist-aggregated.ts` for the meaning and order of each fact).
- *
- * `base` reads each production entry of the report once, with its line item, GPU record and
- * daily report, and flags it per rule (`in_scope`: active line item, date in the month, as the
- * per-row loader filters; the capturers look at every entry, as `listCapturers` does). `li`
- * folds it per line item (≤ 3,000 rows) for the counts, codes and plans; the ids come from one
- * ordered aggregate. Lists whose count is 0 are never computed (InitPlans run on first use).
- *
- * `gpuLabels`: the sub-annex labels that need a GPU (decided by the domain's canonicaliser).
- * `badUrls`: URLs the regular expressions could not decide and `isHttpUrl` rejected.
+/*
+ * The month's production aggregated in SQL, in two statements the pool runs side by side: counts,
+ * the first `cap` offending ids and the codes the messages name, for every rule that would
+ * otherwise read each row (see `domain/checklist-aggregated.ts` for the meaning and order of each
+ * fact). Both read the report's entries with the family's line items (production is always filed
+ * under its family's line items; `foreign` counts any that are not, and the caller then falls
+ * back to the per-row path). In scope, as in the per-row loader: active line item, date in the
+ * month. Lists whose count is 0 are never built (an InitPlan runs on first use only).
  */
-export function aggregateQuery(report: MonthlyReportRow, from: string, to: string, cap: number, gpuLabels: string[], badUrls: string[]) {
-  const P = EVIDENCE_URL_PATTERNS;
-  const url = sql`g.evidence_url`;
-  const inScope = sql`(l.active and p.date between ${from}::date and ${to}::date)`;
-  const passes = sql`(char_length(${url}) <= ${P.maxLength}::int and ${url} !~ ${P.forbiddenChar}::text and ${url} ~ ${P.httpPrefix}::text)`;
-  const needsGpu = sql`(${inScope} and l.sub_annex = any(${sql.param(gpuLabels)}::text[]) and p.volume > 0)`;
-  const firstIds = (flag: string) => sql`(array_agg(id order by id) filter (where ${sql.raw(flag)}))[1:${cap}::int]`;
+
+/**
+ * Item 2: C-2/C-3 entries without a GPU record with an evidence link, the updaters of the
+ * report's GPU records (capturers) and the report's distinct links. `gpuLabels`: the family's
+ * sub-annex labels that need a GPU (decided by the domain's canonicaliser). Every stored link
+ * counts as evidence except `badUrls`: the caller checks the returned links with isHttpUrl (in
+ * JavaScript: ~20,000 calls of a regular expression cost PostgreSQL tens of milliseconds) and runs
+ * the query again with those it rejects, which the app's write paths never store.
+ */
+function gpuAggregateQuery(report: MonthlyReportRow, from: string, to: string, cap: number, gpuLabels: string[], badUrls: string[]) {
   return sql`
-    with base as materialized (
-      select p.id, p.line_item_id, l.code, l.sub_annex, p.site_id, p.date, ${inScope} as in_scope,
-        ${needsGpu} and not coalesce(${passes} and ${url} <> all(${sql.param(badUrls)}::text[]), false) as gpu,
-        case when ${needsGpu} and ${passes} and not (${url} ~ ${P.plain}::text and ${url} !~ ${P.punycode}::text) then ${url} end as uncertain_url,
-        ${inScope} and p.excess_volume > 0 and p.excess_ack_at is null as excess,
-        ${inScope} and p.layer is not null
-          and (d.id is null or not (d.operational_status = 'productivo' or (p.layer = 'CMA' and d.operational_status = 'en_espera'))) as mismatch,
-        ${inScope} and p.layer is null as unlayered,
-        ${inScope} and p.volume > 0 as produced,
-        p.created_by, p.updated_by, g.updated_by as gpu_updated_by
+    with gpu as materialized (
+      -- The report's GPU records in one index scan over the sorted entry ids (PostgreSQL >= 17
+      -- walks the btree once for = ANY(array)), rather than one probe per entry.
+      select production_entry_id, updated_by, evidence_url as url from gpu_records
+      where production_entry_id = any(array(select id from production_entries where monthly_report_id = ${report.id}))
+    ),
+    lacking as materialized (
+      select p.id, l.code
       from production_entries p
-      join line_items l on l.id = p.line_item_id
-      -- One index probe per entry: the planner may otherwise hash the whole gpu_records table
-      -- (OFFSET 0 keeps the lateral subquery from being flattened into a join).
-      left join lateral (select g.evidence_url, g.updated_by from gpu_records g where g.production_entry_id = p.id offset 0) g on true
-      left join daily_reports d on d.monthly_report_id = p.monthly_report_id and d.site_id = p.site_id and d.date = p.date
-      where p.monthly_report_id = ${report.id}
+      join line_items l on l.id = p.line_item_id and l.family_id = ${report.workOrderId}
+      where p.monthly_report_id = ${report.id} and p.date between ${from}::date and ${to}::date and p.volume > 0
+        and l.active and l.sub_annex = any(${sql.param(gpuLabels)}::text[])
+        -- NOT IN over non-null columns: always a hashed subplan, whatever the estimates.
+        and p.id not in (
+          select production_entry_id from gpu where url is not null and url not in (select unnest(${sql.param(badUrls)}::text[])))
     ),
-    li as materialized (
-      select line_item_id, code, sub_annex,
-        count(*) filter (where gpu) as gpu_n, min(id) filter (where gpu) as gpu_first,
-        count(*) filter (where excess) as excess_n, min(id) filter (where excess) as excess_first,
-        count(*) filter (where mismatch) as mismatch_n, count(*) filter (where unlayered) as unlayered_n,
-        count(uncertain_url) as uncertain_n, bool_or(produced) as produced
-      from base where in_scope group by line_item_id, code, sub_annex
+    n as (select count(*)::int as n from lacking)
+    select n.n as "gpuCount",
+      case when n.n > 0 then array(select id from lacking order by id limit ${cap}) else '{}' end as "gpuIds",
+      case when n.n > 0 then array(select code from lacking group by code order by min(id) limit ${MESSAGE_CODES}) else '{}' end as "gpuCodes",
+      case when n.n > 0 then (select count(*)::int from (select distinct code from lacking) c) else 0 end as "gpuCodeCount",
+      array(select distinct updated_by from gpu where updated_by is not null) as "gpuUpdaters",
+      -- (Every link of the report: a superset of those the rule reads.)
+      (select coalesce(json_agg(url), '[]') from (select distinct url from gpu where url is not null) u) as urls
+    from n`;
+}
+
+/** Items 3, 5 and 7, the plan and price warnings, and the capturers of entries and daily reports. */
+function restAggregateQuery(report: MonthlyReportRow, from: string, to: string, cap: number) {
+  return sql`
+    with e as materialized (
+      select id, line_item_id, code, site_id, date, created_by, updated_by, foreign_item,
+        in_scope and excess as excess, in_scope and mismatch as mismatch, in_scope and unlayered as unlayered, in_scope and produced as produced
+      from (
+        select p.id, p.line_item_id, l.code, p.site_id, p.date, p.created_by, p.updated_by, l.id is null as foreign_item,
+          coalesce(l.active and p.date between ${from}::date and ${to}::date, false) as in_scope,
+          p.excess_volume > 0 and p.excess_ack_at is null as excess,
+          p.layer is not null and (d.id is null or not (d.operational_status = 'productivo' or (p.layer = 'CMA' and d.operational_status = 'en_espera'))) as mismatch,
+          p.layer is null as unlayered,
+          p.volume > 0 as produced
+        from production_entries p
+        left join line_items l on l.id = p.line_item_id and l.family_id = ${report.workOrderId}
+        left join daily_reports d on d.monthly_report_id = p.monthly_report_id and d.site_id = p.site_id and d.date = p.date
+        where p.monthly_report_id = ${report.id}
+        offset 0
+      ) x
     ),
-    tot as (
-      select coalesce(sum(gpu_n), 0)::int as gpu_n, count(distinct code) filter (where gpu_n > 0)::int as gpu_codes_n,
-        coalesce(sum(excess_n), 0)::int as excess_n, count(distinct code) filter (where excess_n > 0)::int as excess_codes_n,
-        coalesce(sum(mismatch_n), 0)::int as mismatch_n, coalesce(sum(unlayered_n), 0)::int as unlayered_n,
-        coalesce(sum(uncertain_n), 0)::int as uncertain_n
-      from li
-    ),
-    ids as (
-      select ${firstIds('gpu')} as gpu, ${firstIds('excess')} as excess, ${firstIds('mismatch')} as mismatch, ${firstIds('unlayered')} as unlayered
-      from base
+    n as (
+      select count(*) filter (where foreign_item)::int as foreign_items, count(*) filter (where excess)::int as excess,
+        count(*) filter (where mismatch)::int as mismatch, count(*) filter (where unlayered)::int as unlayered
+      from e
     ),
     idle as materialized (
       -- The month's plan of each line item through the (line_item_id, date) key, never a scan of every plan.
@@ -198,7 +256,7 @@ export function aggregateQuery(report: MonthlyReportRow, from: string, to: strin
       from line_items l cross join lateral (
         select sum(pv.volume) as planned from planned_volumes pv where pv.line_item_id = l.id and pv.date between ${from}::date and ${to}::date) pv
       where l.family_id = ${report.workOrderId} and l.active and pv.planned > 0
-        and not exists (select 1 from li where li.line_item_id = l.id and li.produced)
+        and l.id not in (select line_item_id from e where produced)
     ),
     price as materialized (
       select l.id, l.code from line_items l join catalogue_items c on c.id = l.catalogue_item_id
@@ -206,15 +264,18 @@ export function aggregateQuery(report: MonthlyReportRow, from: string, to: strin
         and (coalesce(l.pu_mxn, 0) <> coalesce(c.pu_mxn, 0) or coalesce(l.pu_usd, 0) <> coalesce(c.pu_usd, 0))
     )
     select
-      t.gpu_n as "gpuCount", coalesce(i.gpu, '{}') as "gpuIds", t.gpu_codes_n as "gpuCodeCount",
-      array(select code from li where gpu_n > 0 group by code order by min(gpu_first) limit ${MESSAGE_CODES}) as "gpuCodes",
-      t.excess_n as "excessCount", coalesce(i.excess, '{}') as "excessIds", t.excess_codes_n as "excessCodeCount",
-      array(select code from li where excess_n > 0 group by code order by min(excess_first) limit ${MESSAGE_CODES}) as "excessCodes",
-      t.mismatch_n as "mismatchCount", coalesce(i.mismatch, '{}') as "mismatchIds",
-      case when t.mismatch_n > 0 then (
+      n.foreign_items as "foreign",
+      n.excess as "excessCount",
+      case when n.excess > 0 then array(select id from e where excess order by id limit ${cap}) else '{}' end as "excessIds",
+      case when n.excess > 0 then array(select code from e where excess group by code order by min(id) limit ${MESSAGE_CODES}) else '{}' end as "excessCodes",
+      case when n.excess > 0 then (select count(*)::int from (select distinct code from e where excess) c) else 0 end as "excessCodeCount",
+      n.mismatch as "mismatchCount",
+      case when n.mismatch > 0 then array(select id from e where mismatch order by id limit ${cap}) else '{}' end as "mismatchIds",
+      case when n.mismatch > 0 then (
         select json_agg(json_build_array(site_id, date) order by first)
-        from (select site_id, date::text as date, min(id) as first from base where mismatch group by site_id, date) x) end as "mismatchDays",
-      t.unlayered_n as "unlayeredCount", coalesce(i.unlayered, '{}') as "unlayeredIds",
+        from (select site_id, date::text as date, min(id) as first from e where mismatch group by site_id, date) x) end as "mismatchDays",
+      n.unlayered as "unlayeredCount",
+      case when n.unlayered > 0 then array(select id from e where unlayered order by id limit ${cap}) else '{}' end as "unlayeredIds",
       (select count(*)::int from idle) as "idleCount",
       array(select id from idle order by id limit ${cap}) as "idleIds",
       array(select code from idle order by id limit ${MESSAGE_CODES}) as "idleCodes",
@@ -223,49 +284,64 @@ export function aggregateQuery(report: MonthlyReportRow, from: string, to: strin
       array(select code from price group by code order by min(id) limit ${MESSAGE_CODES}) as "priceCodes",
       (select count(distinct code)::int from price) as "priceCodeCount",
       array(select u from (
-        select unnest(array[b.created_by, b.updated_by, b.gpu_updated_by]) as u from (select distinct created_by, updated_by, gpu_updated_by from base) b
+        select unnest(array[b.created_by, b.updated_by]) as u from (select distinct created_by, updated_by from e) b
         union select unnest(array[created_by, updated_by]) from daily_reports where monthly_report_id = ${report.id}
-      ) x where u is not null order by u) as capturers,
-      array(select distinct sub_annex from li) as "subAnnexes",
-      case when t.uncertain_n > 0 then array(select distinct uncertain_url from base where uncertain_url is not null) else '{}' end as "uncertainUrls"
-    from tot t, ids i`;
+      ) x where u is not null) as capturers
+    from n`;
 }
 
-const gpuLabelsOf = (labels: readonly (string | null)[]) => [...new Set(labels.filter((l): l is string => gpuSubAnnexOf(l) !== null))].sort();
+const gpuLabelsOf = (labels: readonly (string | null)[]) =>
+  [...new Set(labels.filter((l): l is string => gpuSubAnnexOf(l) !== null))].sort();
 
 /**
  * The checklist facts of an OT-month (`computeChecklistFromFacts`): daily reports, sign-offs and
- * sites row by row (a few dozen), production aggregated in SQL in one round trip. Equals the
- * per-row checklist of {@link loadChecklistInput}, with entry and line-item refs cut at `cap`.
+ * sites row by row (a few dozen), production aggregated by two statements run side by side. Gives
+ * the per-row checklist of {@link loadChecklistInput}, with entry and line-item refs cut at `cap`.
  */
-export async function loadChecklistFacts(db: DbOrTx, report: MonthlyReportRow, today = todayInMexicoCity(), cap = OFFENDING_CAP): Promise<ChecklistFacts> {
+export async function loadChecklistFacts(
+  db: DbOrTx,
+  report: MonthlyReportRow,
+  today = todayInMexicoCity(),
+  cap = OFFENDING_CAP,
+): Promise<ChecklistFacts> {
   const from = firstDayOfMonth(report.year, report.month);
   const to = lastDayOfMonth(report.year, report.month);
-  const [family, daily, labels, signOffs] = await readAll(db, [
+  // The GPU pass needs the family's labels decided by the domain's canonicaliser; everything else
+  // runs side by side (one pool connection each; one after the other inside a transaction).
+  const gpuPass = async (gpuLabels: string[], badUrls: string[]) =>
+    (await db.execute<GpuRow>(gpuAggregateQuery(report, from, to, cap, gpuLabels, badUrls))).rows[0]!;
+  const [family, daily, signOffs, r, [gpuLabels, firstGpu]] = await readAll(db, [
     () => findFamily(db, report.workOrderId),
-    () => db.execute<{ siteId: number; date: string; operationalStatus: never; signatureStatus: never; incident: boolean; incidentLink: string | null }>(sql`
+    () =>
+      db.execute<{
+        siteId: number;
+        date: string;
+        operationalStatus: never;
+        signatureStatus: never;
+        incident: boolean;
+        incidentLink: string | null;
+      }>(sql`
       select site_id as "siteId", date, operational_status as "operationalStatus", signature_status as "signatureStatus", incident, incident_url as "incidentLink"
       from daily_reports where monthly_report_id = ${report.id} order by site_id, date`),
-    () => db.execute<{ subAnnex: string | null }>(sql`select distinct sub_annex as "subAnnex" from line_items where family_id = ${report.workOrderId} and active`),
     () => listSignOffs(db, report.id, report.version),
+    async () => (await db.execute<RestRow>(restAggregateQuery(report, from, to, cap))).rows[0]!,
+    async () => {
+      const labels = await db.execute<{ subAnnex: string | null }>(
+        sql`select distinct sub_annex as "subAnnex" from line_items where family_id = ${report.workOrderId} and active`,
+      );
+      const gpuLabels = gpuLabelsOf(labels.rows.map((row) => row.subAnnex));
+      return [gpuLabels, await gpuPass(gpuLabels, [])] as const;
+    },
   ] as const);
   const dates = familyDates(family);
   const sites: ChecklistSite[] = familySites(family).map((s) => ({ id: s.id, name: s.name, window: windowForSite(dates, s.role) }));
 
-  // Labels and undecided URLs are settled in TypeScript; when the first pass meets a GPU label of
-  // another family's line item or a URL isHttpUrl rejects, one more pass settles it (rare).
-  let gpuLabels = gpuLabelsOf(labels.rows.map((r) => r.subAnnex));
-  let badUrls: string[] = [];
-  let row: AggregateRow | undefined;
-  for (let pass = 0; pass < 3; pass++) {
-    row = (await db.execute<AggregateRow>(aggregateQuery(report, from, to, cap, gpuLabels, badUrls))).rows[0]!;
-    const labelsNow = gpuLabelsOf([...gpuLabels, ...row.subAnnexes]);
-    const badNow = row.uncertainUrls.filter((u) => !isHttpUrl(u)).sort();
-    if (labelsNow.length === gpuLabels.length && badNow.length === badUrls.length) break;
-    gpuLabels = labelsNow;
-    badUrls = badNow;
-  }
-  const r = row!;
+  // Production filed under another family's line items (never written by the app): the per-row path handles it.
+  if (r.foreign > 0) return checklistFactsFromInput(await loadChecklistInput(db, report, today), cap);
+  // Links that are not http(s) URLs do not count as evidence: one more pass leaves them out (rare).
+  const badUrls = firstGpu.urls.filter((u) => classifyEvidenceUrl(u) !== 'valid' && !isHttpUrl(u)).sort();
+  const g = badUrls.length > 0 ? await gpuPass(gpuLabels, badUrls) : firstGpu;
+
   const ids = (list: Ids) => list.map(Number);
   return {
     year: report.year,
@@ -274,7 +350,7 @@ export async function loadChecklistFacts(db: DbOrTx, report: MonthlyReportRow, t
     status: report.status,
     sites,
     dailyReports: daily.rows,
-    gpuWithoutEvidence: { count: r.gpuCount, ids: ids(r.gpuIds), codes: r.gpuCodes, codeCount: r.gpuCodeCount },
+    gpuWithoutEvidence: { count: g.gpuCount, ids: ids(g.gpuIds), codes: g.gpuCodes, codeCount: g.gpuCodeCount },
     // The excess engine recomputes excess whenever a cap changes (spec §3.4), so a stored excess
     // is never covered by a newer authorized volume: only an acknowledgment resolves it.
     unresolvedExcess: { count: r.excessCount, ids: ids(r.excessIds), codes: r.excessCodes, codeCount: r.excessCodeCount },
@@ -289,6 +365,6 @@ export async function loadChecklistFacts(db: DbOrTx, report: MonthlyReportRow, t
     evidenceUrl: report.evidenceUrl,
     evidenceReachability: reachabilityOf(report.evidenceCheck),
     signOffs: signOffs.map((s) => ({ kind: s.kind, userId: s.userId })),
-    capturedByUserIds: r.capturers,
+    capturedByUserIds: [...new Set([...r.capturers, ...g.gpuUpdaters])].sort((a, b) => a - b),
   };
 }

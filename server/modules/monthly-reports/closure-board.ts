@@ -31,8 +31,18 @@ export async function closureBoard(db: DbOrTx, actor: Actor, query: { from: stri
   const c: SQL[] = [sql`w.kind = 'initial'`, sql`w.active`];
   if (query.q) c.push(sql`(w.folio ilike ${'%' + query.q + '%'} or w.description ilike ${'%' + query.q + '%'})`);
   if (actor.role === 'supervisor') {
-    const sites = actor.siteIds.length ? sql.join(actor.siteIds.map((s) => sql`${s}`), sql`, `) : sql`null`;
-    const ots = actor.workOrderIds.length ? sql.join(actor.workOrderIds.map((s) => sql`${s}`), sql`, `) : sql`null`;
+    const sites = actor.siteIds.length
+      ? sql.join(
+          actor.siteIds.map((s) => sql`${s}`),
+          sql`, `,
+        )
+      : sql`null`;
+    const ots = actor.workOrderIds.length
+      ? sql.join(
+          actor.workOrderIds.map((s) => sql`${s}`),
+          sql`, `,
+        )
+      : sql`null`;
     c.push(sql`exists (select 1 from work_orders f left join work_order_sites ws on ws.work_order_id = f.id
       where coalesce(f.parent_id, f.id) = w.id and (f.id in (${ots}) or ws.site_id in (${sites})))`);
   }
@@ -40,7 +50,16 @@ export async function closureBoard(db: DbOrTx, actor: Actor, query: { from: stri
     select w.id, w.folio, w.description from work_orders w where ${sql.join(c, sql` and `)} order by w.folio limit 1000`);
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const reports = await db.execute<{ id: number; workOrderId: number; year: number; month: number; status: MonthlyStatus; hasEvidence: boolean; signOffs: number; passed: number | null }>(sql`
+  const reports = await db.execute<{
+    id: number;
+    workOrderId: number;
+    year: number;
+    month: number;
+    status: MonthlyStatus;
+    hasEvidence: boolean;
+    signOffs: number;
+    passed: number | null;
+  }>(sql`
     select m.id, m.work_order_id as "workOrderId", m.year, m.month, m.status, (m.evidence_url is not null) as "hasEvidence",
       (select count(*)::int from monthly_report_sign_offs s where s.monthly_report_id = m.id and s.version = m.version) as "signOffs",
       (m.checklist_summary->>'blockingPassed')::int as passed

@@ -24,6 +24,12 @@ export async function probeUrl(url: string, timeoutMs = EVIDENCE_CHECK_TIMEOUT_M
     return { reachable: status < 400, httpStatus: status, error: status < 400 ? null : `El servidor respondió HTTP ${status}` };
   } catch (e) {
     const timedOut = signal.aborted;
-    return { reachable: false, httpStatus: null, error: timedOut ? `Sin respuesta en ${timeoutMs / 1000} s` : `No se pudo conectar (${(e as { cause?: { code?: string } }).cause?.code ?? 'error de red'})` };
+    return {
+      reachable: false,
+      httpStatus: null,
+      error: timedOut
+        ? `Sin respuesta en ${timeoutMs / 1000} s`
+        : `No se pudo conectar (${(e as { cause?: { code?: string } }).cause?.code ?? 'error de red'})`,
+    };
   }
 }

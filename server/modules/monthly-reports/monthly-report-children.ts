@@ -19,7 +19,17 @@ function where(alias: 'd' | 'p', f: ChildFilter): SQL {
 }
 
 export async function listDailyReports(db: DbOrTx, reportId: number, f: ChildFilter) {
-  const r = await db.execute<{ id: number; siteId: number; siteName: string; date: string; operationalStatus: string; signatureStatus: string; note: string | null; incident: boolean; incidentUrl: string | null }>(sql`
+  const r = await db.execute<{
+    id: number;
+    siteId: number;
+    siteName: string;
+    date: string;
+    operationalStatus: string;
+    signatureStatus: string;
+    note: string | null;
+    incident: boolean;
+    incidentUrl: string | null;
+  }>(sql`
     select d.id, d.site_id as "siteId", s.name as "siteName", d.date, d.operational_status as "operationalStatus", d.signature_status as "signatureStatus",
       d.note, d.incident, d.incident_url as "incidentUrl"
     from daily_reports d join sites s on s.id = d.site_id where d.monthly_report_id = ${reportId} ${where('d', f)}
@@ -28,7 +38,19 @@ export async function listDailyReports(db: DbOrTx, reportId: number, f: ChildFil
 }
 
 export async function listProduction(db: DbOrTx, reportId: number, f: ChildFilter) {
-  const r = await db.execute<{ id: string; lineItemId: number; subAnnex: string; code: string; concept: string; siteId: number; siteName: string; date: string; layer: 'TE' | 'CMA'; volume: string; excessVolume: string }>(sql`
+  const r = await db.execute<{
+    id: string;
+    lineItemId: number;
+    subAnnex: string;
+    code: string;
+    concept: string;
+    siteId: number;
+    siteName: string;
+    date: string;
+    layer: 'TE' | 'CMA';
+    volume: string;
+    excessVolume: string;
+  }>(sql`
     select p.id::text, p.line_item_id as "lineItemId", l.sub_annex as "subAnnex", l.code, l.concept, p.site_id as "siteId", s.name as "siteName", p.date, p.layer,
       p.volume::text as volume, p.excess_volume::text as "excessVolume"
     from production_entries p join line_items l on l.id = p.line_item_id join sites s on s.id = p.site_id
@@ -38,7 +60,22 @@ export async function listProduction(db: DbOrTx, reportId: number, f: ChildFilte
 }
 
 export async function listExcess(db: DbOrTx, reportId: number) {
-  const r = await db.execute<{ id: string; lineItemId: number; code: string; concept: string; siteId: number; siteName: string; date: string; layer: 'TE' | 'CMA'; volume: string; excessVolume: string; acknowledged: boolean; ackByName: string | null; ackAt: string | null; ackReason: string | null }>(sql`
+  const r = await db.execute<{
+    id: string;
+    lineItemId: number;
+    code: string;
+    concept: string;
+    siteId: number;
+    siteName: string;
+    date: string;
+    layer: 'TE' | 'CMA';
+    volume: string;
+    excessVolume: string;
+    acknowledged: boolean;
+    ackByName: string | null;
+    ackAt: string | null;
+    ackReason: string | null;
+  }>(sql`
     select p.id::text, p.line_item_id as "lineItemId", l.code, l.concept, p.site_id as "siteId", s.name as "siteName", p.date, p.layer,
       p.volume::text as volume, p.excess_volume::text as "excessVolume", (p.excess_ack_at is not null) as acknowledged, u.name as "ackByName",
       to_char(p.excess_ack_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "ackAt", p.excess_ack_reason as "ackReason"

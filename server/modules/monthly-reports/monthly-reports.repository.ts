@@ -74,16 +74,32 @@ export async function listMonthlyReports(db: DbOrTx, f: MonthlyReportFilter): Pr
   if (f.scope) c.push(scopeCondition(f.scope));
   const where = sql.join(c, sql` and `);
   const order =
-    f.sort === 'oldest' ? sql`m.year, m.month, w.folio` : f.sort === 'folio' ? sql`w.folio, m.year desc, m.month desc` : sql`m.year desc, m.month desc, w.folio`;
-  const items = await db.execute<MonthlyReportRow>(sql`select ${COLUMNS} ${FROM} where ${where} order by ${order} limit ${f.limit} offset ${f.offset}`);
+    f.sort === 'oldest'
+      ? sql`m.year, m.month, w.folio`
+      : f.sort === 'folio'
+        ? sql`w.folio, m.year desc, m.month desc`
+        : sql`m.year desc, m.month desc, w.folio`;
+  const items = await db.execute<MonthlyReportRow>(
+    sql`select ${COLUMNS} ${FROM} where ${where} order by ${order} limit ${f.limit} offset ${f.offset}`,
+  );
   const total = await db.execute<{ n: number }>(sql`select count(*)::int as n ${FROM} where ${where}`);
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
 }
 
 /** A supervisor's OTs: assigned directly (any member of the family) or through one of their sites. */
 export function scopeCondition(scope: { siteIds: number[]; workOrderIds: number[] }): SQL {
-  const sites = scope.siteIds.length ? sql.join(scope.siteIds.map((s) => sql`${s}`), sql`, `) : sql`null`;
-  const ots = scope.workOrderIds.length ? sql.join(scope.workOrderIds.map((s) => sql`${s}`), sql`, `) : sql`null`;
+  const sites = scope.siteIds.length
+    ? sql.join(
+        scope.siteIds.map((s) => sql`${s}`),
+        sql`, `,
+      )
+    : sql`null`;
+  const ots = scope.workOrderIds.length
+    ? sql.join(
+        scope.workOrderIds.map((s) => sql`${s}`),
+        sql`, `,
+      )
+    : sql`null`;
   return sql`exists (select 1 from work_orders f left join work_order_sites ws on ws.work_order_id = f.id
     where coalesce(f.parent_id, f.id) = m.work_order_id and (f.id in (${ots}) or ws.site_id in (${sites})))`;
 }
@@ -144,7 +160,15 @@ export async function listCapturers(db: DbOrTx, reportId: number): Promise<numbe
 }
 
 export async function listTransitions(db: DbOrTx, reportId: number) {
-  const r = await db.execute<{ id: number; fromStatus: MonthlyStatus; toStatus: MonthlyStatus; action: string; userName: string | null; reason: string | null; at: string }>(sql`
+  const r = await db.execute<{
+    id: number;
+    fromStatus: MonthlyStatus;
+    toStatus: MonthlyStatus;
+    action: string;
+    userName: string | null;
+    reason: string | null;
+    at: string;
+  }>(sql`
     select t.id, t.from_status as "fromStatus", t.to_status as "toStatus", t.action, u.name as "userName", t.reason, ${TS(sql`t.at`)} as at
     from monthly_report_transitions t left join users u on u.id = t.user_id where t.monthly_report_id = ${reportId} order by t.at, t.id`);
   return r.rows;
@@ -178,7 +202,13 @@ export async function recordTransition(
 }
 
 export async function countChildren(db: DbOrTx, reportId: number) {
-  const r = await db.execute<{ dailyReports: number; productiveDays: number; productionEntries: number; gpuRecords: number; excessEntries: number }>(sql`
+  const r = await db.execute<{
+    dailyReports: number;
+    productiveDays: number;
+    productionEntries: number;
+    gpuRecords: number;
+    excessEntries: number;
+  }>(sql`
     select
       (select count(*)::int from daily_reports where monthly_report_id = ${reportId}) as "dailyReports",
       (select count(*)::int from daily_reports where monthly_report_id = ${reportId} and operational_status = 'productivo') as "productiveDays",

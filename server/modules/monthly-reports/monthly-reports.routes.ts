@@ -53,7 +53,11 @@ const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sendFile(reply: FastifyReply, type: string, name: string, body: Buffer, sha256: string) {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('x-content-sha256', sha256).send(body);
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('x-content-sha256', sha256)
+    .send(body);
 }
 
 export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
@@ -89,7 +93,12 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   }
 
   app.get('/api/v1/monthly-reports', {
-    schema: { tags, summary: 'Reportes mensuales por OT, año, mes y estatus (la OT puede ser una reprogramación)', querystring: MonthlyReportListQuery, response: { 200: MonthlyReportList, 400: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Reportes mensuales por OT, año, mes y estatus (la OT puede ser una reprogramación)',
+      querystring: MonthlyReportListQuery,
+      response: { 200: MonthlyReportList, 400: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => {
       const r = await list(request.query, request.actor!);
       return { items: r.items.map((row) => presentMonthlyReport(row, request.actor!)), total: r.total };
@@ -105,12 +114,22 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/monthly-reports/board', {
-    schema: { tags, summary: 'Tablero de cierre: OT × meses con estatus, avance de la lista de verificación, firmas y atrasos', querystring: BoardQuery, response: { 200: BoardResponse, 400: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Tablero de cierre: OT × meses con estatus, avance de la lista de verificación, firmas y atrasos',
+      querystring: BoardQuery,
+      response: { 200: BoardResponse, 400: ErrorBody },
+    },
     handler: async (request) => closureBoard(db, request.actor!, request.query),
   });
 
   app.post('/api/v1/monthly-reports', {
-    schema: { tags, summary: 'Abrir (obtener o crear) el reporte mensual de una OT y mes; idempotente', body: OpenMonthlyReportBody, response: { 200: MonthlyReportDetail, 201: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Abrir (obtener o crear) el reporte mensual de una OT y mes; idempotente',
+      body: OpenMonthlyReportBody,
+      response: { 200: MonthlyReportDetail, 201: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request, reply) => {
       const r = await openMonthlyReport(db, ctxOf(request), request.body);
       const report = await readable(r.id, request.actor!);
@@ -119,7 +138,12 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.put('/api/v1/monthly-reports/evidence', {
-    schema: { tags, summary: 'Vincular la carpeta de evidencia de una OT y mes (crea el reporte si no existe)', body: SetEvidenceByPeriodBody, response: { 200: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Vincular la carpeta de evidencia de una OT y mes (crea el reporte si no existe)',
+      body: SetEvidenceByPeriodBody,
+      response: { 200: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       const { workOrderId, year, month, evidenceUrl } = request.body;
       const r = await setEvidenceLink(db, ctxOf(request), { workOrderId, year, month, url: evidenceUrl });
@@ -128,35 +152,71 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/monthly-reports/:id', {
-    schema: { tags, summary: 'Detalle: estatus, evidencia, carpeta propuesta, firmas, historial y versiones', params: IdParams, response: { 200: MonthlyReportDetail, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Detalle: estatus, evidencia, carpeta propuesta, firmas, historial y versiones',
+      params: IdParams,
+      response: { 200: MonthlyReportDetail, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => presentMonthlyReportDetail(db, await readable(request.params.id, request.actor!), request.actor!),
   });
 
   app.put('/api/v1/monthly-reports/:id/evidence', {
-    schema: { tags, summary: 'Vincular o cambiar la carpeta de evidencia del mes (solo http/https)', params: IdParams, body: SetEvidenceBody, response: { 200: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Vincular o cambiar la carpeta de evidencia del mes (solo http/https)',
+      params: IdParams,
+      body: SetEvidenceBody,
+      response: { 200: MonthlyReportDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       const report = await readable(request.params.id, request.actor!);
-      await setEvidenceLink(db, ctxOf(request), { workOrderId: report.workOrderId, year: report.year, month: report.month, url: request.body.evidenceUrl });
+      await setEvidenceLink(db, ctxOf(request), {
+        workOrderId: report.workOrderId,
+        year: report.year,
+        month: report.month,
+        url: request.body.evidenceUrl,
+      });
       return presentMonthlyReportDetail(db, await readable(report.id, request.actor!), request.actor!);
     },
   });
 
   app.post('/api/v1/monthly-reports/:id/evidence-check', {
-    schema: { tags, summary: 'Verificar que el enlace de evidencia responde (tiempo límite 3 s) y registrar el resultado', params: IdParams, response: { 200: EvidenceCheck, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Verificar que el enlace de evidencia responde (tiempo límite 3 s) y registrar el resultado',
+      params: IdParams,
+      response: { 200: EvidenceCheck, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => checkEvidenceLink(db, ctxOf(request), request.params.id),
   });
 
   app.get('/api/v1/monthly-reports/:id/checklist', {
-    schema: { tags, summary: 'Lista de verificación previa al cierre, calculada de los datos', params: IdParams, response: { 200: ChecklistResponse, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Lista de verificación previa al cierre, calculada de los datos',
+      params: IdParams,
+      response: { 200: ChecklistResponse, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => {
       const report = await readable(request.params.id, request.actor!);
       const r = await computeMonthlyChecklist(db, report);
-      return { items: r.items.map((i) => ({ ...i, offending: i.offending.slice(0, 5000) as never })), summary: { ...r.summary, failingBlockingKeys: [...r.summary.failingBlockingKeys], warningKeys: [...r.summary.warningKeys] }, computedAt: r.computedAt };
+      return {
+        items: r.items.map((i) => ({ ...i, offending: i.offending.slice(0, 5000) as never })),
+        summary: { ...r.summary, failingBlockingKeys: [...r.summary.failingBlockingKeys], warningKeys: [...r.summary.warningKeys] },
+        computedAt: r.computedAt,
+      };
     },
   });
 
   app.post('/api/v1/monthly-reports/:id/sign-offs', {
-    schema: { tags, summary: 'Firmar la revisión del mes (supervisor, gerente de operaciones o administración)', params: IdParams, body: SignOffBody, response: { 200: MonthlyReportDetail, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Firmar la revisión del mes (supervisor, gerente de operaciones o administración)',
+      params: IdParams,
+      body: SignOffBody,
+      response: { 200: MonthlyReportDetail, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       await signOffMonthlyReport(db, ctxOf(request), request.params.id, request.body.kind);
       return presentMonthlyReportDetail(db, await readable(request.params.id, request.actor!), request.actor!);
@@ -185,12 +245,23 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/monthly-reports/:id/excess', {
-    schema: { tags, summary: 'Registros con excedente del mes y sus reconocimientos', params: IdParams, response: { 200: z.object({ items: z.array(ExcessEntry) }), 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Registros con excedente del mes y sus reconocimientos',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(ExcessEntry) }), 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => ({ items: await listExcess(db, (await readable(request.params.id, request.actor!)).id) }),
   });
 
   app.post('/api/v1/monthly-reports/:id/excess-acknowledgments', {
-    schema: { tags, summary: 'Reconocer excedentes como no cobrables (por registro o todos), con motivo', params: IdParams, body: AcknowledgeExcessBody, response: { 200: z.object({ acknowledged: z.number().int() }), 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Reconocer excedentes como no cobrables (por registro o todos), con motivo',
+      params: IdParams,
+      body: AcknowledgeExcessBody,
+      response: { 200: z.object({ acknowledged: z.number().int() }), 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       await readable(request.params.id, request.actor!);
       return acknowledgeExcess(db, ctxOf(request), request.params.id, request.body);
@@ -198,13 +269,29 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/monthly-reports/:id/daily-reports', {
-    schema: { tags, summary: 'Reportes diarios del mes (relación hija)', params: IdParams, querystring: ChildQuery, response: { 200: z.object({ items: z.array(DailyReportRow) }), 403: ErrorBody, 404: ErrorBody } },
-    handler: async (request) => ({ items: await listDailyReports(db, (await readable(request.params.id, request.actor!)).id, request.query) }),
+    schema: {
+      tags,
+      summary: 'Reportes diarios del mes (relación hija)',
+      params: IdParams,
+      querystring: ChildQuery,
+      response: { 200: z.object({ items: z.array(DailyReportRow) }), 403: ErrorBody, 404: ErrorBody },
+    },
+    handler: async (request) => ({
+      items: await listDailyReports(db, (await readable(request.params.id, request.actor!)).id, request.query),
+    }),
   });
 
   app.get('/api/v1/monthly-reports/:id/production', {
-    schema: { tags, summary: 'Producción del mes (relación hija; excluye partidas dadas de baja)', params: IdParams, querystring: ChildQuery, response: { 200: z.object({ items: z.array(ProductionRow) }), 403: ErrorBody, 404: ErrorBody } },
-    handler: async (request) => ({ items: await listProduction(db, (await readable(request.params.id, request.actor!)).id, request.query) }),
+    schema: {
+      tags,
+      summary: 'Producción del mes (relación hija; excluye partidas dadas de baja)',
+      params: IdParams,
+      querystring: ChildQuery,
+      response: { 200: z.object({ items: z.array(ProductionRow) }), 403: ErrorBody, 404: ErrorBody },
+    },
+    handler: async (request) => ({
+      items: await listProduction(db, (await readable(request.params.id, request.actor!)).id, request.query),
+    }),
   });
 
   for (const ext of ['pdf', 'xlsx'] as const) {
@@ -220,7 +307,11 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
     });
 
     app.get(`/api/v1/monthly-reports/:id/versions/:version/pack.${ext}`, {
-      schema: { tags, summary: `Paquete congelado al cierre de la versión N (${ext.toUpperCase()}), con su SHA-256`, params: VersionParams },
+      schema: {
+        tags,
+        summary: `Paquete congelado al cierre de la versión N (${ext.toUpperCase()}), con su SHA-256`,
+        params: VersionParams,
+      },
       handler: async (request, reply) => {
         const report = await readable(request.params.id, request.actor!);
         const r = await db.execute<{ file: Buffer | null; sha: string | null }>(
@@ -229,14 +320,20 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
             : sql`select pack_xlsx as file, xlsx_sha256 as sha from monthly_report_versions where monthly_report_id = ${report.id} and version = ${request.params.version}`,
         );
         const row = r.rows[0];
-        if (!row?.file || !row.sha) throw fail('not_found', `La versión ${request.params.version} de este reporte no tiene paquete congelado`);
+        if (!row?.file || !row.sha)
+          throw fail('not_found', `La versión ${request.params.version} de este reporte no tiene paquete congelado`);
         return sendFile(reply, ext === 'pdf' ? PDF : XLSX, packFileName(report, request.params.version, ext), row.file, row.sha);
       },
     });
   }
 
   app.get('/api/v1/monthly-reports/:id/versions/:version/diff', {
-    schema: { tags, summary: 'Diferencias entre la versión N cerrada y la siguiente (o los datos actuales)', params: VersionParams, response: { 200: VersionDiff, 403: ErrorBody, 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Diferencias entre la versión N cerrada y la siguiente (o los datos actuales)',
+      params: VersionParams,
+      response: { 200: VersionDiff, 403: ErrorBody, 404: ErrorBody },
+    },
     handler: async (request) => diffVersions(db, await readable(request.params.id, request.actor!), request.params.version),
   });
 }

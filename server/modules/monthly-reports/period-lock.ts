@@ -50,12 +50,16 @@ async function lockRow(tx: DbOrTx, id: number): Promise<{ status: MonthlyStatus;
 export function assertWritable(actor: Actor, p: PeriodRef, status: MonthlyStatus): void {
   if (status === 'cerrado' || status === 'facturado') throw periodClosed({ workOrderId: p.familyId, year: p.year, month: p.month, status });
   if (status === 'en_revision' && actor.role !== 'gerente_operaciones' && actor.role !== 'admin') {
-    throw fail('period_closed', `El mes ${p.month}/${p.year} está En Revisión: la captura está congelada; solo un gerente de operaciones puede corregir.`, {
-      workOrderId: p.familyId,
-      year: p.year,
-      month: p.month,
-      status,
-    });
+    throw fail(
+      'period_closed',
+      `El mes ${p.month}/${p.year} está En Revisión: la captura está congelada; solo un gerente de operaciones puede corregir.`,
+      {
+        workOrderId: p.familyId,
+        year: p.year,
+        month: p.month,
+        status,
+      },
+    );
   }
 }
 

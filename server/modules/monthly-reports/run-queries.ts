@@ -6,7 +6,10 @@ import type { DbOrTx } from '../../db/database';
  * other inside a transaction: a transaction is one connection, and pg deprecates overlapping
  * queries on one client.
  */
-export async function readAll<T extends readonly (() => Promise<unknown>)[]>(db: DbOrTx, reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+export async function readAll<T extends readonly (() => Promise<unknown>)[]>(
+  db: DbOrTx,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   if (db instanceof PgTransaction) {
     const out: unknown[] = [];
     for (const read of reads) out.push(await read());

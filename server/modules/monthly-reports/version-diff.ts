@@ -20,13 +20,20 @@ interface Snapshot {
 const MAX_ROWS = 2000;
 
 async function snapshotOf(db: DbOrTx, report: MonthlyReportRow, version: number): Promise<Snapshot | null> {
-  const r = await db.execute<{ snapshot: Snapshot }>(sql`select snapshot from monthly_report_versions where monthly_report_id = ${report.id} and version = ${version}`);
+  const r = await db.execute<{ snapshot: Snapshot }>(
+    sql`select snapshot from monthly_report_versions where monthly_report_id = ${report.id} and version = ${version}`,
+  );
   return r.rows[0]?.snapshot ?? null;
 }
 
 async function currentSnapshot(db: DbOrTx, report: MonthlyReportRow): Promise<Snapshot> {
   const d = await loadPackData(db, report);
-  return { evidenceUrl: report.evidenceUrl, grandTotal: d.grandTotal, dailyReports: d.dailyReports.map((x) => [x.siteName, x.date, x.operational, x.signature]), cells: d.cells };
+  return {
+    evidenceUrl: report.evidenceUrl,
+    grandTotal: d.grandTotal,
+    dailyReports: d.dailyReports.map((x) => [x.siteName, x.date, x.operational, x.signature]),
+    cells: d.cells,
+  };
 }
 
 export async function diffVersions(db: DbOrTx, report: MonthlyReportRow, version: number) {
@@ -47,12 +54,16 @@ export async function diffVersions(db: DbOrTx, report: MonthlyReportRow, version
     const ref = (x ?? y)!;
     changed.push({ lineItemId: ref[0], siteId: ref[1], date: ref[2], layer: ref[3], before: x?.[4] ?? null, after: y?.[4] ?? null });
   }
-  changed.sort((p, q) => p.lineItemId - q.lineItemId || p.date.localeCompare(q.date) || p.siteId - q.siteId || p.layer.localeCompare(q.layer));
+  changed.sort(
+    (p, q) => p.lineItemId - q.lineItemId || p.date.localeCompare(q.date) || p.siteId - q.siteId || p.layer.localeCompare(q.layer),
+  );
   const shown = changed.slice(0, MAX_ROWS);
   const ids = [...new Set(shown.map((c) => c.lineItemId))];
   const codes = new Map<number, string>();
   if (ids.length) {
-    const r = await db.execute<{ id: number; code: string }>(sql`select id, code from line_items where id = any(${`{${ids.join(',')}}`}::int[])`);
+    const r = await db.execute<{ id: number; code: string }>(
+      sql`select id, code from line_items where id = any(${`{${ids.join(',')}}`}::int[])`,
+    );
     for (const row of r.rows) codes.set(row.id, row.code);
   }
 

@@ -70,7 +70,11 @@ function subtotalsOf(
 }
 
 /** Everything of the grid but its rows, plus the aggregated rows. */
-async function gridParts(db: DbOrTx, actor: Actor, q: GridQuery): Promise<{ head: Omit<GridResponse, 'rows' | 'subtotals'>; aggregates: Aggregates }> {
+async function gridParts(
+  db: DbOrTx,
+  actor: Actor,
+  q: GridQuery,
+): Promise<{ head: Omit<GridResponse, 'rows' | 'subtotals'>; aggregates: Aggregates }> {
   const fs = await loadFamilySite(db, q.workOrderId, q.siteId);
   const { year, month, layer, siteId } = q;
   // The revision is read before the cells (never after: a write landing in between would then be

@@ -52,7 +52,9 @@ export async function listUsers(
     ].filter((x) => x !== undefined),
     sql` and `,
   );
-  const items = await db.execute<UserRow>(sql`select ${USER_COLUMNS} from users u where ${where} order by u.name, u.id limit ${f.limit} offset ${f.offset}`);
+  const items = await db.execute<UserRow>(
+    sql`select ${USER_COLUMNS} from users u where ${where} order by u.name, u.id limit ${f.limit} offset ${f.offset}`,
+  );
   const total = await db.execute<{ n: number }>(sql`select count(*)::int as n from users u where ${where}`);
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
 }

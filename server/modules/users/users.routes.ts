@@ -43,13 +43,17 @@ export function registerUserRoutes(appBase: FastifyInstance, db: Db) {
     handler: async (request, reply) => {
       ensure(request.actor!, 'users.manage');
       const r = await listUsers(db, { ...request.query, limit: 100_000, offset: 0 });
-      const buffer = await writeTableXlsx('Usuarios', [
-        { header: 'ID', value: (u) => u.id },
-        { header: 'Correo', width: 32, value: (u) => u.email },
-        { header: 'Nombre', width: 32, value: (u) => u.name },
-        { header: 'Rol', width: 24, value: (u) => ROLE_ES[u.role] },
-        { header: 'Activo', value: (u) => (u.active ? 'Sí' : 'No') },
-      ], r.items);
+      const buffer = await writeTableXlsx(
+        'Usuarios',
+        [
+          { header: 'ID', value: (u) => u.id },
+          { header: 'Correo', width: 32, value: (u) => u.email },
+          { header: 'Nombre', width: 32, value: (u) => u.name },
+          { header: 'Rol', width: 24, value: (u) => ROLE_ES[u.role] },
+          { header: 'Activo', value: (u) => (u.active ? 'Sí' : 'No') },
+        ],
+        r.items,
+      );
       return sendXlsx(reply, 'usuarios.xlsx', buffer);
     },
   });
@@ -59,7 +63,9 @@ export function registerUserRoutes(appBase: FastifyInstance, db: Db) {
     schema: {
       tags,
       summary: 'Usuarios para selectores (id, nombre, rol)',
-      response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), role: Role, active: z.boolean() })) }) },
+      response: {
+        200: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), role: Role, active: z.boolean() })) }),
+      },
     },
     handler: async () => {
       const r = await listUsers(db, { limit: 10_000, offset: 0 });
@@ -83,7 +89,12 @@ export function registerUserRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.patch('/api/v1/users/:id', {
-    schema: { tags, params: IdParams, body: UpdateUserBody, response: { 200: User, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      params: IdParams,
+      body: UpdateUserBody,
+      response: { 200: User, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => presentUser(await updateUser(db, ctxOf(request), request.params.id, request.body)),
   });
 

@@ -69,7 +69,10 @@ export async function findFamilies(db: DbOrTx, familyIds: number[]): Promise<Map
   const map = new Map<number, WorkOrderRow[]>();
   if (!familyIds.length) return map;
   const r = await db.execute<WorkOrderRow>(
-    sql`select ${COLUMNS} ${FROM} where coalesce(w.parent_id, w.id) in (${sql.join(familyIds.map((id) => sql`${id}`), sql`, `)}) order by w.reprogramming_number`,
+    sql`select ${COLUMNS} ${FROM} where coalesce(w.parent_id, w.id) in (${sql.join(
+      familyIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) order by w.reprogramming_number`,
   );
   for (const row of r.rows) {
     const list = map.get(row.familyId) ?? [];
@@ -118,6 +121,8 @@ export async function listWorkOrders(db: DbOrTx, f: WorkOrderFilter): Promise<{ 
 export async function replaceSites(db: DbOrTx, workOrderId: number, sites: { siteId: number; role: string }[]) {
   await db.execute(sql`delete from work_order_sites where work_order_id = ${workOrderId}`);
   for (const s of sites) {
-    await db.execute(sql`insert into work_order_sites (work_order_id, site_id, role) values (${workOrderId}, ${s.siteId}, ${s.role}::site_role)`);
+    await db.execute(
+      sql`insert into work_order_sites (work_order_id, site_id, role) values (${workOrderId}, ${s.siteId}, ${s.role}::site_role)`,
+    );
   }
 }

@@ -50,7 +50,12 @@ export function registerWorkOrderRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.get('/api/v1/work-orders/:id/family', {
-    schema: { tags, summary: 'La familia de la OT: inicial y reprogramaciones', params: IdParams, response: { 200: z.object({ items: z.array(WorkOrder) }), 404: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'La familia de la OT: inicial y reprogramaciones',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(WorkOrder) }), 404: ErrorBody },
+    },
     handler: async (request) => {
       const wo = await findWorkOrder(db, request.params.id);
       if (!wo) throw missing(`La OT ${request.params.id}`);
@@ -60,7 +65,12 @@ export function registerWorkOrderRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.post('/api/v1/work-orders', {
-    schema: { tags, summary: 'Crear una OT inicial o una reprogramación', body: CreateWorkOrderBody, response: { 201: WorkOrder, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Crear una OT inicial o una reprogramación',
+      body: CreateWorkOrderBody,
+      response: { 201: WorkOrder, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request, reply) => {
       const created = await createWorkOrder(db, ctxOf(request), request.body);
       return reply.status(201).send(await presentOne(created.id, request.actor!));
@@ -68,7 +78,12 @@ export function registerWorkOrderRoutes(appBase: FastifyInstance, db: Db) {
   });
 
   app.patch('/api/v1/work-orders/:id', {
-    schema: { tags, params: IdParams, body: UpdateWorkOrderBody, response: { 200: WorkOrder, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: {
+      tags,
+      params: IdParams,
+      body: UpdateWorkOrderBody,
+      response: { 200: WorkOrder, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
     handler: async (request) => {
       await updateWorkOrder(db, ctxOf(request), request.params.id, request.body);
       return presentOne(request.params.id, request.actor!);

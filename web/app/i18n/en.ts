@@ -473,7 +473,8 @@ export const en: Dictionary = {
   'mr.board.from': 'From',
   'mr.board.to': 'To',
   'mr.board.open': 'Open',
-  'mr.board.legend': '✓ blocking items passing · ✍ sign-offs · 📁 evidence linked. Schedule: days 1–25 Open, 26–28 Under review, 30+ Closed.',
+  'mr.board.legend':
+    '✓ blocking items passing · ✍ sign-offs · 📁 evidence linked. Schedule: days 1–25 Open, 26–28 Under review, 30+ Closed.',
   'mr.board.overdue': 'Overdue',
   'mr.board.progressHint': 'Blocking items passing (last computed) and sign-offs',
   'mr.versionN': 'version {n}',
@@ -531,7 +532,8 @@ export const en: Dictionary = {
   'mr.excess.status': 'Status',
   'mr.excess.volume': 'Excess',
   'mr.pack.title': 'Monthly pack',
-  'mr.pack.help': 'PDF and XLSX of the month: cover, daily reports, production per site and layer with MXN/USD amounts, GPU, excess, checklist and sign-offs.',
+  'mr.pack.help':
+    'PDF and XLSX of the month: cover, daily reports, production per site and layer with MXN/USD amounts, GPU, excess, checklist and sign-offs.',
   'mr.pack.pdf': 'Generate PDF',
   'mr.pack.xlsx': 'Generate XLSX',
   'mr.pack.generating': 'Generating {file}…',
@@ -570,7 +572,8 @@ export const en: Dictionary = {
   'annex.noVersion': 'No annex imported yet',
   'annex.import': 'Import annex',
   'annex.addAdhoc': 'Add line item outside the annex',
-  'annex.uploadHint': 'Upload the PTE workbook (.xlsm, sheet ANEXO C) or the resource sheet (.xlsx, OK column and one column per day). You will see the differences before saving.',
+  'annex.uploadHint':
+    'Upload the PTE workbook (.xlsm, sheet ANEXO C) or the resource sheet (.xlsx, OK column and one column per day). You will see the differences before saving.',
   'annex.subAnnex': 'Annex',
   'annex.code': 'Item',
   'annex.concept': 'Concept',
@@ -596,12 +599,15 @@ export const en: Dictionary = {
   'annex.versionCounts': '{created} new, {restated} restated, {capChanged} with another volume',
   'annex.adhocBadge': 'Not authorized',
   'annex.adhocOrigin': 'Outside the annex',
-  'annex.adhocNotAuthorized': 'Line item outside the annex: its authorized volume is 0 until an annex version authorizes it; all its production counts as excess.',
-  'annex.adhocWarning': 'The line item is added with authorized volume 0: everything produced on it is excess until an annex authorizes it.',
+  'annex.adhocNotAuthorized':
+    'Line item outside the annex: its authorized volume is 0 until an annex version authorizes it; all its production counts as excess.',
+  'annex.adhocWarning':
+    'The line item is added with authorized volume 0: everything produced on it is excess until an annex authorizes it.',
   'annex.searchCatalogue': 'Search the catalogue (item or concept)',
   'annex.add': 'Add',
   'annex.filePrice': 'File price: MXN {mxn} / USD {usd}; the catalogue price is used',
-  'annex.filePricesDiffer': '{count} line items have a file price that differs from the catalogue: the catalogue price is used (marked with *).',
+  'annex.filePricesDiffer':
+    '{count} line items have a file price that differs from the catalogue: the catalogue price is used (marked with *).',
   'annex.hasErrors': 'The file has {count} errors: it cannot be saved. Fix them and upload it again.',
   'annex.previewOf': 'File {file}, sheet «{sheet}», header on row {row} ({shape})',
   'annex.programme': 'programme from {from} to {to}',
@@ -646,7 +652,8 @@ export const en: Dictionary = {
   'catalogue.format.pue': 'Extraordinary prices (sheet PUE´s BME)',
   'catalogue.contractNumber': 'Contract number',
   'catalogue.previewOf': 'File {file} · contract {contract}',
-  'catalogue.summary': '{total} line items in the file: {created} new, {changed} changed, {unchanged} unchanged, {merged} repeats merged, {errors} errors.',
+  'catalogue.summary':
+    '{total} line items in the file: {created} new, {changed} changed, {unchanged} unchanged, {merged} repeats merged, {errors} errors.',
   'catalogue.commit': 'Save catalogue',
   'catalogue.committed': 'Catalogue saved.',
   'catalogue.extraCode': 'Extra code',

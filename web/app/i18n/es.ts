@@ -475,7 +475,8 @@ export const es = {
   'mr.board.from': 'Desde',
   'mr.board.to': 'Hasta',
   'mr.board.open': 'Abrir',
-  'mr.board.legend': '✓ puntos bloqueantes cumplidos · ✍ firmas · 📁 evidencia vinculada. Calendario: días 1–25 Abierto, 26–28 En Revisión, 30+ Cerrado.',
+  'mr.board.legend':
+    '✓ puntos bloqueantes cumplidos · ✍ firmas · 📁 evidencia vinculada. Calendario: días 1–25 Abierto, 26–28 En Revisión, 30+ Cerrado.',
   'mr.board.overdue': 'Atrasado',
   'mr.board.progressHint': 'Puntos bloqueantes cumplidos (último cálculo) y firmas',
   'mr.versionN': 'versión {n}',
@@ -490,7 +491,8 @@ export const es = {
   'mr.done.reopen': 'Mes reabierto como nueva versión.',
   'mr.reason': 'Motivo',
   'mr.reasonHelp.return': 'Explique qué debe corregirse antes de volver a revisión.',
-  'mr.reasonHelp.reopen': 'La versión cerrada se conserva con su paquete; el mes continúa como una nueva versión. El motivo queda en la auditoría.',
+  'mr.reasonHelp.reopen':
+    'La versión cerrada se conserva con su paquete; el mes continúa como una nueva versión. El motivo queda en la auditoría.',
   'mr.evidence.title': 'Carpeta de evidencia',
   'mr.evidence.open': 'Abrir',
   'mr.evidence.none': 'Aún no hay carpeta de evidencia vinculada.',
@@ -533,7 +535,8 @@ export const es = {
   'mr.excess.status': 'Estatus',
   'mr.excess.volume': 'Excedente',
   'mr.pack.title': 'Paquete mensual',
-  'mr.pack.help': 'PDF y XLSX del mes: portada, reportes diarios, producción por sitio y capa con importes MXN/USD, GPU, excedentes, lista de verificación y firmas.',
+  'mr.pack.help':
+    'PDF y XLSX del mes: portada, reportes diarios, producción por sitio y capa con importes MXN/USD, GPU, excedentes, lista de verificación y firmas.',
   'mr.pack.pdf': 'Generar PDF',
   'mr.pack.xlsx': 'Generar XLSX',
   'mr.pack.generating': 'Generando {file}…',
@@ -572,7 +575,8 @@ export const es = {
   'annex.noVersion': 'Sin anexo importado todavía',
   'annex.import': 'Importar anexo',
   'annex.addAdhoc': 'Agregar partida fuera de anexo',
-  'annex.uploadHint': 'Suba el libro PTE (.xlsm, hoja ANEXO C) o la sábana de recursos (.xlsx, columna OK y una columna por día). Verá las diferencias antes de guardar.',
+  'annex.uploadHint':
+    'Suba el libro PTE (.xlsm, hoja ANEXO C) o la sábana de recursos (.xlsx, columna OK y una columna por día). Verá las diferencias antes de guardar.',
   'annex.subAnnex': 'Anexo',
   'annex.code': 'Partida',
   'annex.concept': 'Concepto',
@@ -598,12 +602,15 @@ export const es = {
   'annex.versionCounts': '{created} nuevas, {restated} reafirmadas, {capChanged} con otro volumen',
   'annex.adhocBadge': 'Sin autorizar',
   'annex.adhocOrigin': 'Fuera de anexo',
-  'annex.adhocNotAuthorized': 'Partida fuera de anexo: su volumen autorizado es 0 hasta que una versión del anexo la autorice; toda su producción cuenta como excedente.',
-  'annex.adhocWarning': 'La partida se agrega con volumen autorizado 0: todo lo que se produzca en ella será excedente hasta que un anexo la autorice.',
+  'annex.adhocNotAuthorized':
+    'Partida fuera de anexo: su volumen autorizado es 0 hasta que una versión del anexo la autorice; toda su producción cuenta como excedente.',
+  'annex.adhocWarning':
+    'La partida se agrega con volumen autorizado 0: todo lo que se produzca en ella será excedente hasta que un anexo la autorice.',
   'annex.searchCatalogue': 'Buscar en el catálogo (partida o concepto)',
   'annex.add': 'Agregar',
   'annex.filePrice': 'Precio del archivo: M.N. {mxn} / USD {usd}; se usa el del catálogo',
-  'annex.filePricesDiffer': '{count} partidas traen en el archivo un precio distinto al del catálogo: se usa el del catálogo (marcadas con *).',
+  'annex.filePricesDiffer':
+    '{count} partidas traen en el archivo un precio distinto al del catálogo: se usa el del catálogo (marcadas con *).',
   'annex.hasErrors': 'El archivo tiene {count} errores: no se puede guardar. Corríjalos y vuelva a subirlo.',
   'annex.previewOf': 'Archivo {file}, hoja «{sheet}», encabezado en la fila {row} ({shape})',
   'annex.programme': 'programa del {from} al {to}',
@@ -648,7 +655,8 @@ export const es = {
   'catalogue.format.pue': 'Precios extraordinarios (hoja PUE´s BME)',
   'catalogue.contractNumber': 'Número de contrato',
   'catalogue.previewOf': 'Archivo {file} · contrato {contract}',
-  'catalogue.summary': '{total} partidas en el archivo: {created} nuevas, {changed} con cambios, {unchanged} sin cambios, {merged} repetidas unificadas, {errors} errores.',
+  'catalogue.summary':
+    '{total} partidas en el archivo: {created} nuevas, {changed} con cambios, {unchanged} sin cambios, {merged} repetidas unificadas, {errors} errores.',
   'catalogue.commit': 'Guardar catálogo',
   'catalogue.committed': 'Catálogo guardado.',
   'catalogue.extraCode': 'Partida ext.',

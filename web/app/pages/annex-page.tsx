@@ -10,5 +10,12 @@ export function AnnexPage() {
   const user = useCurrentUser();
   const workOrderId = Number(id);
   if (!Number.isInteger(workOrderId) || workOrderId <= 0) return <NotFoundPage />;
-  return <AnnexScreen key={workOrderId} workOrderId={workOrderId} canImport={canImportAnnex(user.role)} workOrderHref={paths.workOrder(workOrderId)} />;
+  return (
+    <AnnexScreen
+      key={workOrderId}
+      workOrderId={workOrderId}
+      canImport={canImportAnnex(user.role)}
+      workOrderHref={paths.workOrder(workOrderId)}
+    />
+  );
 }

@@ -55,12 +55,25 @@ async function assertNoClosedProduction(tx: Tx, lineItemIds: number[]): Promise<
   });
 }
 
-async function insertNewLineItems(tx: Tx, familyId: number, versionId: number, rows: { row: ResolvedRow; cap: string }[]): Promise<Map<string, number>> {
+async function insertNewLineItems(
+  tx: Tx,
+  familyId: number,
+  versionId: number,
+  rows: { row: ResolvedRow; cap: string }[],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (!rows.length) return ids;
   const records = rows.map(({ row, cap }) => ({
-    sub_annex: row.subAnnex, code: row.code, concept: row.concept, concept_norm: row.conceptNorm, unit_id: row.unitId,
-    catalogue_item_id: row.catalogueItemId, authorized_volume: cap, pu_mxn: row.puMxn, pu_usd: row.puUsd, sort_key: lineItemSortKey(row.subAnnex, row.code),
+    sub_annex: row.subAnnex,
+    code: row.code,
+    concept: row.concept,
+    concept_norm: row.conceptNorm,
+    unit_id: row.unitId,
+    catalogue_item_id: row.catalogueItemId,
+    authorized_volume: cap,
+    pu_mxn: row.puMxn,
+    pu_usd: row.puUsd,
+    sort_key: lineItemSortKey(row.subAnnex, row.code),
   }));
   const r = await tx.execute<{ id: number; subAnnex: string; code: string; conceptNorm: string; unitId: number }>(sql`
     insert into line_items (family_id, sub_annex, code, concept, concept_norm, unit_id, catalogue_item_id, authorized_volume, pu_mxn, pu_usd,
@@ -76,7 +89,13 @@ async function insertNewLineItems(tx: Tx, familyId: number, versionId: number, r
 
 async function restateLineItems(tx: Tx, versionId: number, rows: { id: number; row: ResolvedRow; cap: string }[]): Promise<void> {
   if (!rows.length) return;
-  const records = rows.map(({ id, row, cap }) => ({ id, authorized_volume: cap, pu_mxn: row.puMxn, pu_usd: row.puUsd, catalogue_item_id: row.catalogueItemId }));
+  const records = rows.map(({ id, row, cap }) => ({
+    id,
+    authorized_volume: cap,
+    pu_mxn: row.puMxn,
+    pu_usd: row.puUsd,
+    catalogue_item_id: row.catalogueItemId,
+  }));
   await tx.execute(sql`
     update line_items li set authorized_volume = x.authorized_volume, pu_mxn = x.pu_mxn, pu_usd = x.pu_usd,
       catalogue_item_id = x.catalogue_item_id, current_version_id = ${versionId}, active = true, updated_at = now()
@@ -86,8 +105,15 @@ async function restateLineItems(tx: Tx, versionId: number, rows: { id: number; r
 
 async function insertVersionRows(tx: Tx, versionId: number, rows: { id: number; row: ResolvedRow; cap: string }[]): Promise<void> {
   const records = rows.map(({ id, row, cap }) => ({
-    line_item_id: id, stated_volume: row.statedVolume, cap_after: cap, pu_mxn: row.puMxn, pu_usd: row.puUsd,
-    file_pu_mxn: row.filePuMxn, file_pu_usd: row.filePuUsd, sheet: row.sheet, row_number: row.row,
+    line_item_id: id,
+    stated_volume: row.statedVolume,
+    cap_after: cap,
+    pu_mxn: row.puMxn,
+    pu_usd: row.puUsd,
+    file_pu_mxn: row.filePuMxn,
+    file_pu_usd: row.filePuUsd,
+    sheet: row.sheet,
+    row_number: row.row,
   }));
   await tx.execute(sql`
     insert into line_item_versions (annex_version_id, line_item_id, stated_volume, cap_after, pu_mxn, pu_usd, file_pu_mxn, file_pu_usd, sheet, row_number)
@@ -125,16 +151,22 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
     const familyId = await familyOfJob(tx, jobId);
     await tx.execute(sql`select id from work_orders where id = ${familyId} for update`);
     const job = await lockJobForCommit(tx, jobId);
-    if (job.status !== 'preview') throw conflict('Esta importación ya se aplicó o se descartó; suba el archivo de nuevo.', { status: job.status });
+    if (job.status !== 'preview')
+      throw conflict('Esta importación ya se aplicó o se descartó; suba el archivo de nuevo.', { status: job.status });
     if (job.errorCount > 0) throw importHasErrors(job.errorCount, { importId: jobId });
     const { rows, dayDates, baseVersion } = job;
-    const latest = await tx.execute<{ n: number }>(sql`select coalesce(max(number), 0)::int as n from annex_versions where family_id = ${familyId}`);
+    const latest = await tx.execute<{ n: number }>(
+      sql`select coalesce(max(number), 0)::int as n from annex_versions where family_id = ${familyId}`,
+    );
     const latestNumber = latest.rows[0]!.n;
     if (latestNumber !== baseVersion) {
-      throw conflict(`El anexo de la OT cambió desde esta vista previa (ahora va en la versión ${latestNumber}); suba el archivo de nuevo para ver las diferencias actuales.`, {
-        baseVersion,
-        latestVersion: latestNumber,
-      });
+      throw conflict(
+        `El anexo de la OT cambió desde esta vista previa (ahora va en la versión ${latestNumber}); suba el archivo de nuevo para ver las diferencias actuales.`,
+        {
+          baseVersion,
+          latestVersion: latestNumber,
+        },
+      );
     }
 
     const current = indexCurrent(await currentLineItems(tx, familyId, { forUpdate: true }));
@@ -171,7 +203,9 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
       plannedCells,
     };
     await tx.execute(sql`update annex_versions set counts = ${json(counts)} where id = ${versionId}`);
-    await tx.execute(sql`update import_jobs set status = 'committed', committed_by = ${ctx.actor.id}, committed_at = now() where id = ${jobId}`);
+    await tx.execute(
+      sql`update import_jobs set status = 'committed', committed_by = ${ctx.actor.id}, committed_at = now() where id = ${jobId}`,
+    );
 
     await recordAudit(tx, ctx, {
       entity: 'annex_version',
@@ -189,21 +223,43 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
     const entries: AuditInput[] = [];
     for (const f of fresh) {
       entries.push({
-        entity: 'line_item', entityId: newIds.get(lineKey(f.row))!, action: 'create', workOrderId: job.workOrderId, before: null,
-        after: { subAnnex: f.row.subAnnex, code: f.row.code, concept: f.row.concept, unit: f.row.unitCode, authorizedVolume: f.cap, puMxn: f.row.puMxn, puUsd: f.row.puUsd, version: latestNumber + 1 },
+        entity: 'line_item',
+        entityId: newIds.get(lineKey(f.row))!,
+        action: 'create',
+        workOrderId: job.workOrderId,
+        before: null,
+        after: {
+          subAnnex: f.row.subAnnex,
+          code: f.row.code,
+          concept: f.row.concept,
+          unit: f.row.unitCode,
+          authorizedVolume: f.cap,
+          puMxn: f.row.puMxn,
+          puUsd: f.row.puUsd,
+          version: latestNumber + 1,
+        },
       });
     }
     for (const r of restated) {
       const changes: Record<string, { before: unknown; after: unknown }> = {};
-      if (!same(r.before.authorizedVolume, r.cap)) changes.authorizedVolume = { before: new Dec(r.before.authorizedVolume).toFixed(), after: r.cap };
+      if (!same(r.before.authorizedVolume, r.cap))
+        changes.authorizedVolume = { before: new Dec(r.before.authorizedVolume).toFixed(), after: r.cap };
       if (!same(r.before.puMxn, r.row.puMxn)) changes.puMxn = { before: new Dec(r.before.puMxn).toFixed(), after: r.row.puMxn };
       if (!same(r.before.puUsd, r.row.puUsd)) changes.puUsd = { before: new Dec(r.before.puUsd).toFixed(), after: r.row.puUsd };
       if (r.before.currentVersionId === null) changes.authorized = { before: false, after: true };
-      if (Object.keys(changes).length) entries.push({ entity: 'line_item', entityId: r.id, action: 'update', workOrderId: job.workOrderId, changes });
+      if (Object.keys(changes).length)
+        entries.push({ entity: 'line_item', entityId: r.id, action: 'update', workOrderId: job.workOrderId, changes });
     }
     await recordAuditMany(tx, ctx, entries);
 
     const excessEntriesChanged = await recomputeExcessForLineItems(tx, capChanged);
-    return { versionId, versionNumber: latestNumber + 1, created: fresh.length, restated: restated.length, capChanged: capChanged.length, excessEntriesChanged };
+    return {
+      versionId,
+      versionNumber: latestNumber + 1,
+      created: fresh.length,
+      restated: restated.length,
+      capChanged: capChanged.length,
+      excessEntriesChanged,
+    };
   });
 }

@@ -107,7 +107,11 @@ export async function previewAnnexImport(db: Db, ctx: Ctx, input: PreviewAnnexIn
       entityId: job!.id,
       action: 'preview',
       workOrderId: workOrder.id,
-      changes: { fileName: { before: null, after: input.fileName }, sha256: { before: null, after: fileSha }, counts: { before: null, after: preview.counts } },
+      changes: {
+        fileName: { before: null, after: input.fileName },
+        sha256: { before: null, after: fileSha },
+        counts: { before: null, after: preview.counts },
+      },
     });
     return { id: job!.id };
   });

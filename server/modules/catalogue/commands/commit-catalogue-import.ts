@@ -22,7 +22,9 @@ export interface CommitCatalogueResult {
 }
 
 async function getOrCreateContract(tx: Tx, number: string): Promise<{ id: number; created: boolean }> {
-  const inserted = await tx.execute<{ id: number }>(sql`insert into contracts (number) values (${number}) on conflict (number) do nothing returning id`);
+  const inserted = await tx.execute<{ id: number }>(
+    sql`insert into contracts (number) values (${number}) on conflict (number) do nothing returning id`,
+  );
   if (inserted.rows[0]) return { id: inserted.rows[0].id, created: true };
   const found = await tx.execute<{ id: number }>(sql`select id from contracts where number = ${number}`);
   return { id: found.rows[0]!.id, created: false };
@@ -61,8 +63,18 @@ const RECORDSET = sql.raw(`x(id int, sub_annex_id int, code text, extra_code tex
   reference_qty numeric, pu_mxn numeric, pu_usd numeric, kind catalogue_item_kind, pue_status text, sanction_date date, origin_pte text, origin_ot text)`);
 
 const auditView = (r: CatalogueRow) => ({
-  subAnnex: r.subAnnex, code: r.code, extraCode: r.extraCode, concept: r.concept, unit: r.unit, referenceQty: r.referenceQty,
-  puMxn: r.puMxn, puUsd: r.puUsd, pueStatus: r.pueStatus, sanctionDate: r.sanctionDate, originPte: r.originPte, originOt: r.originOt,
+  subAnnex: r.subAnnex,
+  code: r.code,
+  extraCode: r.extraCode,
+  concept: r.concept,
+  unit: r.unit,
+  referenceQty: r.referenceQty,
+  puMxn: r.puMxn,
+  puUsd: r.puUsd,
+  pueStatus: r.pueStatus,
+  sanctionDate: r.sanctionDate,
+  originPte: r.originPte,
+  originOt: r.originOt,
 });
 
 export async function commitCatalogueImport(db: Db, ctx: Ctx, jobId: number): Promise<CommitCatalogueResult> {
@@ -70,7 +82,8 @@ export async function commitCatalogueImport(db: Db, ctx: Ctx, jobId: number): Pr
   return db.transaction(async (tx) => {
     const job = await findCatalogueJob(tx, jobId, { forUpdate: true });
     if (!job) throw missing(`La importación ${jobId}`);
-    if (job.status !== 'preview') throw conflict('Esta importación ya se aplicó o se descartó; suba el archivo de nuevo.', { status: job.status });
+    if (job.status !== 'preview')
+      throw conflict('Esta importación ya se aplicó o se descartó; suba el archivo de nuevo.', { status: job.status });
     if (job.errorCount > 0) throw importHasErrors(job.errorCount, { importId: jobId });
     const { format, contractNumber, rows } = job.preview;
 
@@ -104,7 +117,8 @@ export async function commitCatalogueImport(db: Db, ctx: Ctx, jobId: number): Pr
           returning id, sub_annex_id, code, concept_norm, unit_id)
         select ins.id, sa.label, ins.code, ins.concept_norm as "conceptNorm", u.code as unit
         from ins join sub_annexes sa on sa.id = ins.sub_annex_id join units u on u.id = ins.unit_id`);
-      for (const r of inserted.rows) createdIds.set(identityKey({ subAnnex: r.label, code: r.code, conceptNorm: r.conceptNorm, unit: r.unit }), r.id);
+      for (const r of inserted.rows)
+        createdIds.set(identityKey({ subAnnex: r.label, code: r.code, conceptNorm: r.conceptNorm, unit: r.unit }), r.id);
     }
 
     await recordAudit(tx, ctx, {
@@ -118,12 +132,20 @@ export async function commitCatalogueImport(db: Db, ctx: Ctx, jobId: number): Pr
       },
     });
     const entries: AuditInput[] = [
-      ...diff.created.map((r) => ({ entity: 'catalogue_item', entityId: createdIds.get(identityKey(r)) ?? 0, action: 'create', before: null, after: auditView(r) })),
+      ...diff.created.map((r) => ({
+        entity: 'catalogue_item',
+        entityId: createdIds.get(identityKey(r)) ?? 0,
+        action: 'create',
+        before: null,
+        after: auditView(r),
+      })),
       ...diff.changed.map((c) => ({
         entity: 'catalogue_item',
         entityId: c.existing.id,
         action: 'update',
-        before: Object.fromEntries(c.fields.map((f) => [f, f === 'unit' ? c.existing.unitCode : (c.existing as unknown as Record<string, unknown>)[f]])),
+        before: Object.fromEntries(
+          c.fields.map((f) => [f, f === 'unit' ? c.existing.unitCode : (c.existing as unknown as Record<string, unknown>)[f]]),
+        ),
         after: Object.fromEntries(c.fields.map((f) => [f, (c.row as unknown as Record<string, unknown>)[f]])),
       })),
     ];

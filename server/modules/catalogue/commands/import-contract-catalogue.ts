@@ -18,10 +18,18 @@ export interface ImportCatalogueInput {
   onProgress?: (rowsRead: number) => void;
 }
 
-export async function importContractCatalogue(db: Db, ctx: Ctx, input: ImportCatalogueInput): Promise<CommitCatalogueResult & { importId: number; counts: Record<string, number> }> {
+export async function importContractCatalogue(
+  db: Db,
+  ctx: Ctx,
+  input: ImportCatalogueInput,
+): Promise<CommitCatalogueResult & { importId: number; counts: Record<string, number> }> {
   const { id } = await previewCatalogueImport(db, ctx, { ...input, format: input.format ?? 'contract' });
   const job = (await findCatalogueJob(db, id))!;
-  if (job.errorCount > 0) throw importHasErrors(job.errorCount, { importId: id, errors: job.preview.errors.slice(0, 20).map((e) => `${e.sheet} fila ${e.row}: ${e.reason_es}`) });
+  if (job.errorCount > 0)
+    throw importHasErrors(job.errorCount, {
+      importId: id,
+      errors: job.preview.errors.slice(0, 20).map((e) => `${e.sheet} fila ${e.row}: ${e.reason_es}`),
+    });
   const result = await commitCatalogueImport(db, ctx, id);
   return { ...result, importId: id, counts: job.preview.counts.bySubAnnex };
 }

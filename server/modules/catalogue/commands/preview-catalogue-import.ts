@@ -34,7 +34,10 @@ async function resolveContractNumber(db: Db, given: string | undefined): Promise
   throw invalid([
     {
       path: 'querystring.contractNumber',
-      message: contracts.length === 0 ? 'Indique el número de contrato al que pertenece el catálogo' : 'Hay varios contratos: indique a cuál pertenece el catálogo',
+      message:
+        contracts.length === 0
+          ? 'Indique el número de contrato al que pertenece el catálogo'
+          : 'Hay varios contratos: indique a cuál pertenece el catálogo',
     },
   ]);
 }
@@ -46,7 +49,11 @@ async function parse(input: PreviewCatalogueInput) {
     return { rows: rowsOfPue(parsed), errors: parsed.errors, skippedSheets: [] };
   }
   const parsed = await parsingWorkbook(() => parseContractCatalogue(input.bytes, options));
-  return { rows: rowsOfContract(parsed), errors: parsed.errors, skippedSheets: parsed.skippedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason_es })) };
+  return {
+    rows: rowsOfContract(parsed),
+    errors: parsed.errors,
+    skippedSheets: parsed.skippedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason_es })),
+  };
 }
 
 function countBySubAnnex(rows: readonly CatalogueRow[]): Record<string, number> {
@@ -70,7 +77,16 @@ export async function previewCatalogueImport(db: Db, ctx: Ctx, input: PreviewCat
     .sort((a, b) => (a.row.sheet === b.row.sheet ? a.row.row - b.row.row : a.row.sheet < b.row.sheet ? -1 : 1))
     .slice(0, MAX_LISTED_CHANGES)
     .map(({ row, change, fields }) => ({
-      sheet: row.sheet, row: row.row, subAnnex: row.subAnnex, code: row.code, concept: row.concept, unit: row.unit, change, fields, puMxn: row.puMxn, puUsd: row.puUsd,
+      sheet: row.sheet,
+      row: row.row,
+      subAnnex: row.subAnnex,
+      code: row.code,
+      concept: row.concept,
+      unit: row.unit,
+      change,
+      fields,
+      puMxn: row.puMxn,
+      puUsd: row.puUsd,
     }));
   const preview: StoredCataloguePreview = {
     kind: 'catalogue',
@@ -110,7 +126,11 @@ export async function previewCatalogueImport(db: Db, ctx: Ctx, input: PreviewCat
       entity: 'import_job',
       entityId: job!.id,
       action: 'preview',
-      changes: { fileName: { before: null, after: input.fileName }, sha256: { before: null, after: fileSha }, counts: { before: null, after: preview.counts } },
+      changes: {
+        fileName: { before: null, after: input.fileName },
+        sha256: { before: null, after: fileSha },
+        counts: { before: null, after: preview.counts },
+      },
     });
     return { id: job!.id };
   });

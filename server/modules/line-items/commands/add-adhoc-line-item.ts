@@ -20,7 +20,8 @@ export async function addAdhocLineItem(db: Db, ctx: Ctx, workOrderId: number, ca
   if (!workOrder) throw missing(`La OT ${workOrderId}`);
   const item = await findCatalogueItem(db, catalogueItemId);
   if (!item || !item.active) throw invalid([{ path: 'body.catalogueItemId', message: 'La partida de catálogo no existe' }]);
-  const conceptNorm = (await db.execute<{ n: string }>(sql`select concept_norm as n from catalogue_items where id = ${item.id}`)).rows[0]!.n;
+  const conceptNorm = (await db.execute<{ n: string }>(sql`select concept_norm as n from catalogue_items where id = ${item.id}`)).rows[0]!
+    .n;
   return db.transaction(async (tx) => {
     // Same lock as annex commits: an ad-hoc add cannot interleave with a commit of the family.
     await tx.execute(sql`select id from work_orders where id = ${workOrder.familyId} for update`);
@@ -38,7 +39,16 @@ export async function addAdhocLineItem(db: Db, ctx: Ctx, workOrderId: number, ca
       action: 'add_adhoc',
       workOrderId: workOrder.id,
       before: null,
-      after: { subAnnex: item.subAnnex, code: item.code, concept: item.concept, unit: item.unitCode, authorizedVolume: '0', puMxn: item.puMxn, puUsd: item.puUsd, origin: 'adhoc' },
+      after: {
+        subAnnex: item.subAnnex,
+        code: item.code,
+        concept: item.concept,
+        unit: item.unitCode,
+        authorizedVolume: '0',
+        puMxn: item.puMxn,
+        puUsd: item.puUsd,
+        origin: 'adhoc',
+      },
     });
     return { id };
   });

@@ -12,7 +12,12 @@ import { recordAuditMany } from '../../audit/record-audit';
 import { lockPeriodForWrite } from '../period-lock';
 import { findMonthlyReport } from '../monthly-reports.repository';
 
-export async function acknowledgeExcess(db: Db, ctx: Ctx, reportId: number, input: { entryIds?: number[] | undefined; all?: boolean | undefined; reason: string }): Promise<{ acknowledged: number }> {
+export async function acknowledgeExcess(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+  input: { entryIds?: number[] | undefined; all?: boolean | undefined; reason: string },
+): Promise<{ acknowledged: number }> {
   ensure(ctx.actor, 'monthly.acknowledgeExcess');
   const report = await findMonthlyReport(db, reportId);
   if (!report) throw missing(`El reporte mensual ${reportId}`);
@@ -26,7 +31,10 @@ export async function acknowledgeExcess(db: Db, ctx: Ctx, reportId: number, inpu
         where monthly_report_id = ${report.id} and id = any(${`{${ids.join(',')}}`}::bigint[])`);
       const known = new Map(found.rows.map((r) => [Number(r.id), r.excess]));
       const unknown = ids.filter((id) => !known.has(id));
-      if (unknown.length) throw fail('validation_failed', `Registros de producción que no pertenecen a este mes: ${unknown.slice(0, 10).join(', ')}`, { unknown });
+      if (unknown.length)
+        throw fail('validation_failed', `Registros de producción que no pertenecen a este mes: ${unknown.slice(0, 10).join(', ')}`, {
+          unknown,
+        });
       const noExcess = ids.filter((id) => known.get(id) === false);
       if (noExcess.length) throw fail('validation_failed', `Registros sin excedente: ${noExcess.slice(0, 10).join(', ')}`, { noExcess });
     }

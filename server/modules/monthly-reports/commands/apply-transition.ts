@@ -4,7 +4,13 @@
  * status), check the actor and the transition table, write the status, the history and the audit.
  */
 import { sql } from 'drizzle-orm';
-import { canPerform, MONTHLY_REPORT_STATUS_LABELS, transition, type ClosureAction, type MonthlyReportStatus } from '../../../../domain/monthly-report-status';
+import {
+  canPerform,
+  MONTHLY_REPORT_STATUS_LABELS,
+  transition,
+  type ClosureAction,
+  type MonthlyReportStatus,
+} from '../../../../domain/monthly-report-status';
 import type { Ctx } from '../../../context';
 import type { DbOrTx } from '../../../db/database';
 import { fail, missing } from '../../../fail';
@@ -23,7 +29,9 @@ export async function beginTransition(
   const report = await lockMonthlyReportForUpdate(tx, reportId);
   if (!report) throw missing(`El reporte mensual ${reportId}`);
   if (!canPerform(ctx.actor.role, action) || !inScope(ctx.actor, report)) {
-    throw fail('forbidden', `Su rol no permite «${action}» en el reporte mensual ${report.folio} ${report.month}/${report.year}`, { action });
+    throw fail('forbidden', `Su rol no permite «${action}» en el reporte mensual ${report.folio} ${report.month}/${report.year}`, {
+      action,
+    });
   }
   const next = transition(report.status, action, { reason: options.reason ?? null, viaEstimate: options.viaEstimate ?? false });
   if (!next.ok) throw next.error;

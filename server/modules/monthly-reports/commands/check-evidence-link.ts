@@ -24,9 +24,17 @@ export async function checkEvidenceLink(db: Db, ctx: Ctx, reportId: number, time
   const probe = await probeUrl(url, timeoutMs);
   const check = { url, reachable: probe.reachable, httpStatus: probe.httpStatus, error: probe.error, checkedAt: new Date().toISOString() };
   await db.transaction(async (tx) => {
-    const r = await tx.execute(sql`update monthly_reports set evidence_check = ${JSON.stringify(check)}::jsonb where id = ${reportId} and evidence_url = ${url}`);
+    const r = await tx.execute(
+      sql`update monthly_reports set evidence_check = ${JSON.stringify(check)}::jsonb where id = ${reportId} and evidence_url = ${url}`,
+    );
     if (r.rowCount) {
-      await recordAudit(tx, ctx, { entity: 'monthly_report', entityId: reportId, action: 'check_evidence', changes: { evidenceCheck: { before: report.evidenceCheck ?? null, after: check } }, workOrderId: report.workOrderId });
+      await recordAudit(tx, ctx, {
+        entity: 'monthly_report',
+        entityId: reportId,
+        action: 'check_evidence',
+        changes: { evidenceCheck: { before: report.evidenceCheck ?? null, after: check } },
+        workOrderId: report.workOrderId,
+      });
     }
   });
   return check;

@@ -12,7 +12,11 @@ import type { Db } from '../../../db/database';
 import { buildPack } from '../pack/build-pack';
 import { beginTransition, finishTransition } from './apply-transition';
 
-export async function closeMonthlyReport(db: Db, ctx: Ctx, reportId: number): Promise<{ version: number; pdfSha256: string; xlsxSha256: string }> {
+export async function closeMonthlyReport(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+): Promise<{ version: number; pdfSha256: string; xlsxSha256: string }> {
   return db.transaction(async (tx) => {
     const { report, to } = await beginTransition(tx, ctx, reportId, 'close');
     const pack = await buildPack(tx, { ...report, status: to });
@@ -20,7 +24,10 @@ export async function closeMonthlyReport(db: Db, ctx: Ctx, reportId: number): Pr
       const failing = pack.data.checklist.filter((i) => i.blocking && i.result !== 'ok');
       throw new DomainError('checklist_blocked', {
         message: `No se puede cerrar: ${failing.map((i) => `${i.label_es}: ${i.message_es}`).join(' | ')}`,
-        details: { failingKeys: failing.map((i) => i.key), items: failing.map((i) => ({ key: i.key, label: i.label_es, count: i.count, message: i.message_es })) },
+        details: {
+          failingKeys: failing.map((i) => i.key),
+          items: failing.map((i) => ({ key: i.key, label: i.label_es, count: i.count, message: i.message_es })),
+        },
       });
     }
     const snapshot = {

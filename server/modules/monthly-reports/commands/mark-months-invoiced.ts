@@ -13,6 +13,12 @@ export async function markMonthsInvoiced(tx: Tx, ctx: Ctx, reportIds: readonly n
   for (const id of [...new Set(reportIds)].sort((a, b) => a - b)) {
     const { report, to } = await beginTransition(tx, ctx, id, 'invoice', { viaEstimate: true });
     await finishTransition(tx, ctx, report, to, 'invoice', { reason: `Estimación ${estimateId}` });
-    await recordAudit(tx, ctx, { entity: 'monthly_report', entityId: id, action: 'link_estimate', changes: { estimateId: { before: null, after: estimateId } }, workOrderId: report.workOrderId });
+    await recordAudit(tx, ctx, {
+      entity: 'monthly_report',
+      entityId: id,
+      action: 'link_estimate',
+      changes: { estimateId: { before: null, after: estimateId } },
+      workOrderId: report.workOrderId,
+    });
   }
 }

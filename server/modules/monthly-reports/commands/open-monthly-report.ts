@@ -10,7 +10,11 @@ import { fail, missing } from '../../../fail';
 import { recordAudit } from '../../audit/record-audit';
 import { familyIdOf } from '../monthly-reports.repository';
 
-export async function openMonthlyReport(db: Db, ctx: Ctx, input: { workOrderId: number; year: number; month: number }): Promise<{ id: number; created: boolean }> {
+export async function openMonthlyReport(
+  db: Db,
+  ctx: Ctx,
+  input: { workOrderId: number; year: number; month: number },
+): Promise<{ id: number; created: boolean }> {
   if (ctx.actor.role === 'consulta') throw fail('forbidden', 'Su rol es de solo lectura');
   const family = await familyIdOf(db, input.workOrderId);
   if (!family) throw missing(`La OT ${input.workOrderId}`);
@@ -20,7 +24,13 @@ export async function openMonthlyReport(db: Db, ctx: Ctx, input: { workOrderId: 
       on conflict (work_order_id, year, month) do nothing returning id`);
     if (inserted.rows[0]) {
       const id = inserted.rows[0].id;
-      await recordAudit(tx, ctx, { entity: 'monthly_report', entityId: id, action: 'create', after: { workOrderId: family.familyId, year: input.year, month: input.month, status: 'abierto' }, workOrderId: family.familyId });
+      await recordAudit(tx, ctx, {
+        entity: 'monthly_report',
+        entityId: id,
+        action: 'create',
+        after: { workOrderId: family.familyId, year: input.year, month: input.month, status: 'abierto' },
+        workOrderId: family.familyId,
+      });
       return { id, created: true };
     }
     const existing = await tx.execute<{ id: number }>(sql`

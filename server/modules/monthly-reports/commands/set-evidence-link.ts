@@ -25,7 +25,8 @@ export interface SetEvidenceInput {
 export async function setEvidenceLink(db: Db, ctx: Ctx, input: SetEvidenceInput): Promise<{ reportId: number; evidenceUrl: string }> {
   ensure(ctx.actor, 'production.capture');
   const url = input.url.trim();
-  if (!isHttpUrl(url)) throw fail('validation_failed', 'La URL debe comenzar con http:// o https:// y ser un enlace válido.', { field: 'archivo' });
+  if (!isHttpUrl(url))
+    throw fail('validation_failed', 'La URL debe comenzar con http:// o https:// y ser un enlace válido.', { field: 'archivo' });
   const family = await familyIdOf(db, input.workOrderId);
   if (!family) throw missing(`La OT ${input.workOrderId}`);
   return db.transaction(async (tx) => {

@@ -37,7 +37,8 @@ export async function signOffMonthlyReport(db: Db, ctx: Ctx, reportId: number, k
       );
     }
     if (existing.some((s) => s.kind === kind && s.userId === userId)) return; // idempotent
-    if (existing.some((s) => s.kind === kind)) throw fail('conflict', `La firma «${SIGN_OFF_LABELS[kind].es}» ya fue dada por otra persona.`, { kind });
+    if (existing.some((s) => s.kind === kind))
+      throw fail('conflict', `La firma «${SIGN_OFF_LABELS[kind].es}» ya fue dada por otra persona.`, { kind });
     await tx.execute(sql`
       insert into monthly_report_sign_offs (monthly_report_id, version, kind, user_id) values (${report.id}, ${report.version}, ${toDbSignOffKind(kind)}, ${userId})`);
     await recordAudit(tx, ctx, {

@@ -17,7 +17,8 @@ export interface BuiltPack {
 export const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 export async function buildPack(db: DbOrTx, report: MonthlyReportRow, which: 'both' | 'pdf' | 'xlsx' = 'both'): Promise<BuiltPack> {
-  const data = await loadPackData(db, report);
+  // A single download does not need the closed snapshot's cell list.
+  const data = await loadPackData(db, report, { cells: which === 'both' });
   const [pdf, xlsx] = await Promise.all([
     which === 'xlsx' ? Buffer.alloc(0) : renderMonthlyPackPdf(data),
     which === 'pdf' ? Buffer.alloc(0) : renderMonthlyPackXlsx(data),

@@ -50,10 +50,39 @@ export interface PackData {
   evidenceUrl: string | null;
   generatedAt: string;
   sites: { id: number; name: string }[];
-  dailyReports: { siteName: string; date: string; operational: string; signature: string; note: string | null; incident: boolean; incidentUrl: string | null }[];
+  dailyReports: {
+    siteName: string;
+    date: string;
+    operational: string;
+    signature: string;
+    note: string | null;
+    incident: boolean;
+    incidentUrl: string | null;
+  }[];
   production: PackProductionLine[];
-  gpus: { code: string; concept: string; siteName: string; date: string; layer: string; volume: string; status: string; evidenceUrl: string | null }[];
-  excess: { code: string; concept: string; siteName: string; date: string; layer: string; volume: string; excessVolume: string; acknowledged: boolean; ackBy: string | null; ackAt: string | null; ackReason: string | null }[];
+  gpus: {
+    code: string;
+    concept: string;
+    siteName: string;
+    date: string;
+    layer: string;
+    volume: string;
+    status: string;
+    evidenceUrl: string | null;
+  }[];
+  excess: {
+    code: string;
+    concept: string;
+    siteName: string;
+    date: string;
+    layer: string;
+    volume: string;
+    excessVolume: string;
+    acknowledged: boolean;
+    ackBy: string | null;
+    ackAt: string | null;
+    ackReason: string | null;
+  }[];
   checklist: ChecklistItem[];
   canClose: boolean;
   signOffs: { label: string; userName: string; signedAt: string }[];
@@ -63,36 +92,67 @@ export interface PackData {
   cells: [number, number, string, string, string, string][];
 }
 
-export async function loadPackData(db: DbOrTx, report: MonthlyReportRow): Promise<PackData> {
-  const checklistInput = await loadChecklistFacts(db, report);
-  const checklist = computeChecklistFromFacts(checklistInput);
-  const [head, daily, lines, cells, gpus, excess, signOffs] = await readAll(db, [
-    () => db.execute<{ clientName: string }>(sql`select c.name as "clientName" from work_orders w join clients c on c.id = w.client_id where w.id = ${report.workOrderId}`),
-    () => db.execute<{ siteName: string; date: string; operational: keyof typeof OPERATIONAL_STATUS_LABELS; signature: keyof typeof SIGNATURE_STATUS_LABELS; note: string | null; incident: boolean; incidentUrl: string | null }>(sql`
+/**
+ * Loads the pack's data. The reads run side by side on the pool (one after the other inside a
+ * transaction), and rows are used as they come (no copies of ~30,000 objects). `cells` (the
+ * closed snapshot's cell list, ~30,000 rows) is only read when asked for: downloads skip it.
+ */
+export async function loadPackData(db: DbOrTx, report: MonthlyReportRow, options: { cells?: boolean } = {}): Promise<PackData> {
+  const R = report.id;
+  const [checklistInput, head, daily, lines, cells, gpus, excess, signOffs] = await readAll(db, [
+    () => loadChecklistFacts(db, report),
+    () =>
+      db.execute<{ clientName: string }>(
+        sql`select c.name as "clientName" from work_orders w join clients c on c.id = w.client_id where w.id = ${report.workOrderId}`,
+      ),
+    () =>
+      db.execute<{
+        siteName: string;
+        date: string;
+        operational: keyof typeof OPERATIONAL_STATUS_LABELS;
+        signature: keyof typeof SIGNATURE_STATUS_LABELS;
+        note: string | null;
+        incident: boolean;
+        incidentUrl: string | null;
+      }>(sql`
       select s.name as "siteName", d.date, d.operational_status as operational, d.signature_status as signature, d.note, d.incident, d.incident_url as "incidentUrl"
-      from daily_reports d join sites s on s.id = d.site_id where d.monthly_report_id = ${report.id} order by s.name, d.date`),
-    () => db.execute<Omit<PackProductionLine, 'billableVolume' | 'amountMxn' | 'amountUsd'>>(sql`
-      select p.site_id as "siteId", s.name as "siteName", p.layer, l.id as "lineItemId", l.sub_annex as "subAnnex", l.code, l.concept, u.code as unit,
-        count(*)::int as days, sum(p.volume)::text as volume, sum(p.excess_volume)::text as "excessVolume", l.pu_mxn::text as "puMxn", l.pu_usd::text as "puUsd"
-      from production_entries p join line_items l on l.id = p.line_item_id join sites s on s.id = p.site_id join units u on u.id = l.unit_id
-      where p.monthly_report_id = ${report.id} and l.active
-      group by p.site_id, s.name, p.layer, l.id, u.code
-      order by s.name, p.layer desc, l.sort_key, l.id`),
-    () => db.execute<{ l: number; s: number; d: string; y: string; v: string; e: string }>(sql`
+      from daily_reports d join sites s on s.id = d.site_id where d.monthly_report_id = ${R} order by s.name, d.date`),
+    // Summed per (site, layer, line item) first, then labelled: the sort only sees ~5,000 rows.
+    () =>
+      db.execute<Omit<PackProductionLine, 'billableVolume' | 'amountMxn' | 'amountUsd'>>(sql`
+      select x.site_id as "siteId", s.name as "siteName", x.layer, l.id as "lineItemId", l.sub_annex as "subAnnex", l.code, l.concept, u.code as unit,
+        x.days, x.volume::text as volume, x.excess::text as "excessVolume", l.pu_mxn::text as "puMxn", l.pu_usd::text as "puUsd"
+      from (
+        select site_id, layer, line_item_id, count(*)::int as days, sum(volume) as volume, sum(excess_volume) as excess
+        from production_entries where monthly_report_id = ${R} group by site_id, layer, line_item_id
+      ) x
+      join line_items l on l.id = x.line_item_id join sites s on s.id = x.site_id join units u on u.id = l.unit_id
+      where l.active
+      order by s.name, x.layer desc, l.sort_key, l.id`),
+    async () =>
+      options.cells === false
+        ? { rows: [] as { l: number; s: number; d: string; y: string; v: string; e: string }[] }
+        : db.execute<{ l: number; s: number; d: string; y: string; v: string; e: string }>(sql`
       select p.line_item_id as l, p.site_id as s, p.date as d, p.layer as y, p.volume::text as v, p.excess_volume::text as e
-      from production_entries p join line_items l on l.id = p.line_item_id where p.monthly_report_id = ${report.id} and l.active
+      from production_entries p join line_items l on l.id = p.line_item_id where p.monthly_report_id = ${R} and l.active
       order by p.line_item_id, p.site_id, p.date, p.layer`),
-    () => db.execute<{ code: string; concept: string; siteName: string; date: string; layer: string; volume: string; status: keyof typeof GPU_STATUS_LABELS; evidenceUrl: string | null }>(sql`
+    // One index probe per entry for its GPU record (OFFSET 0 keeps the lateral subquery a probe:
+    // as a plain join the planner may scan every GPU record of every report).
+    () =>
+      db.execute<PackData['gpus'][number]>(sql`
       select l.code, l.concept, s.name as "siteName", p.date, p.layer, p.volume::text as volume, g.status, g.evidence_url as "evidenceUrl"
-      from gpu_records g join production_entries p on p.id = g.production_entry_id join line_items l on l.id = p.line_item_id join sites s on s.id = p.site_id
-      where p.monthly_report_id = ${report.id} and l.active order by l.sort_key, l.id, s.name, p.date, p.layer`),
-    () => db.execute<PackData['excess'][number]>(sql`
+      from production_entries p join line_items l on l.id = p.line_item_id join sites s on s.id = p.site_id
+      join lateral (select status, evidence_url from gpu_records g where g.production_entry_id = p.id offset 0) g on true
+      where p.monthly_report_id = ${R} and l.active order by l.sort_key, l.id, s.name, p.date, p.layer`),
+    () =>
+      db.execute<PackData['excess'][number]>(sql`
       select l.code, l.concept, s.name as "siteName", p.date, p.layer, p.volume::text as volume, p.excess_volume::text as "excessVolume",
         (p.excess_ack_at is not null) as acknowledged, u.name as "ackBy", to_char(p.excess_ack_at at time zone 'America/Mexico_City', 'DD/MM/YYYY HH24:MI') as "ackAt", p.excess_ack_reason as "ackReason"
       from production_entries p join line_items l on l.id = p.line_item_id join sites s on s.id = p.site_id left join users u on u.id = p.excess_ack_by
-      where p.monthly_report_id = ${report.id} and l.active and p.excess_volume > 0 order by l.sort_key, l.id, p.date, p.layer desc, s.name`),
-    () => listSignOffs(db, report.id, report.version),
+      where p.monthly_report_id = ${R} and l.active and p.excess_volume > 0 order by l.sort_key, l.id, p.date, p.layer desc, s.name`),
+    () => listSignOffs(db, R, report.version),
   ] as const);
+  const checklist = computeChecklistFromFacts(checklistInput);
 
   const production = lines.rows.map((l) => {
     const billable = toDec(l.volume).minus(toDec(l.excessVolume)).toFixed();
@@ -101,7 +161,15 @@ export async function loadPackData(db: DbOrTx, report: MonthlyReportRow): Promis
   const totals = new Map<string, PackData['totals'][number] & { parts: PackProductionLine[] }>();
   for (const line of production) {
     const key = `${line.siteName}|${line.layer}`;
-    const t = totals.get(key) ?? { siteName: line.siteName, layer: line.layer, volume: '0', excessVolume: '0', amountMxn: '0', amountUsd: '0', parts: [] };
+    const t = totals.get(key) ?? {
+      siteName: line.siteName,
+      layer: line.layer,
+      volume: '0',
+      excessVolume: '0',
+      amountMxn: '0',
+      amountUsd: '0',
+      parts: [],
+    };
     t.parts.push(line);
     totals.set(key, t);
   }
@@ -112,6 +180,9 @@ export async function loadPackData(db: DbOrTx, report: MonthlyReportRow): Promis
     amountMxn: sumAmounts(parts.map((p) => p.amountMxn)),
     amountUsd: sumAmounts(parts.map((p) => p.amountUsd)),
   }));
+
+  // Status labels in place: ~20,000 rows are not copied.
+  for (const g of gpus.rows) g.status = GPU_STATUS_LABELS[g.status as keyof typeof GPU_STATUS_LABELS].es;
 
   return {
     title: reportDisplayName(report.folio, report.month, report.year),
@@ -131,16 +202,17 @@ export async function loadPackData(db: DbOrTx, report: MonthlyReportRow): Promis
       signature: SIGNATURE_STATUS_LABELS[d.signature].es,
     })),
     production,
-    gpus: gpus.rows.map((g) => ({ ...g, status: GPU_STATUS_LABELS[g.status].es })),
+    gpus: gpus.rows,
     excess: excess.rows,
     checklist,
     canClose: summarizeChecklist(checklist).canClose,
     signOffs: signOffs.map((s) => ({ label: SIGN_OFF_LABELS[s.kind].es, userName: s.userName, signedAt: s.signedAt })),
     totals: totalRows,
+    // Subtotals are exact sums of rounded amounts, so their sum is the sum of every line.
     grandTotal: {
-      amountMxn: sumAmounts(production.map((p) => p.amountMxn)),
-      amountUsd: sumAmounts(production.map((p) => p.amountUsd)),
-      excessVolume: sumVolumes(production.map((p) => p.excessVolume)),
+      amountMxn: sumAmounts(totalRows.map((t) => t.amountMxn)),
+      amountUsd: sumAmounts(totalRows.map((t) => t.amountUsd)),
+      excessVolume: sumVolumes(totalRows.map((t) => t.excessVolume)),
       productiveDays: daily.rows.filter((d) => d.operational === 'productivo').length,
       dailyReports: daily.rows.length,
     },

@@ -28,7 +28,14 @@ export async function createUser(db: Db, ctx: Ctx, input: CreateUserInput): Prom
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'es-MX', mustChangePassword: input.mustChangePassword ?? false })
+      .values({
+        email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        locale: input.locale ?? 'es-MX',
+        mustChangePassword: input.mustChangePassword ?? false,
+      })
       .returning({ id: users.id });
     await replaceScope(tx, row!.id, input.siteIds ?? [], input.workOrderIds ?? []);
     const created = (await findUserById(tx, row!.id))!;

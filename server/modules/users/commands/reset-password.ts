@@ -12,9 +12,18 @@ export async function resetPassword(db: Db, ctx: Ctx, userId: number, password: 
   ensure(ctx.actor, 'users.manage');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const r = await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
+    const r = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
     if (!r[0]) throw missing(`El usuario ${userId}`);
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, ctx, { entity: 'user', entityId: userId, action: 'reset_password', changes: { password: { before: '***', after: '***' } } });
+    await recordAudit(tx, ctx, {
+      entity: 'user',
+      entityId: userId,
+      action: 'reset_password',
+      changes: { password: { before: '***', after: '***' } },
+    });
   });
 }

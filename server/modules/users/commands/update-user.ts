@@ -45,7 +45,8 @@ export async function updateUser(db: Db, ctx: Ctx, id: number, input: UpdateUser
     await replaceScope(tx, id, input.siteIds, input.workOrderIds);
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = (await findUserById(tx, id))!;
-    const action = input.active === false && before.active ? 'deactivate' : input.active === true && !before.active ? 'reactivate' : 'update';
+    const action =
+      input.active === false && before.active ? 'deactivate' : input.active === true && !before.active ? 'reactivate' : 'update';
     await recordAudit(tx, ctx, { entity: 'user', entityId: id, action, before: auditedUser(before), after: auditedUser(after) });
     return after;
   });

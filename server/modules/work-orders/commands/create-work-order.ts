@@ -70,7 +70,14 @@ export async function createWorkOrder(db: Db, ctx: Ctx, input: CreateWorkOrderBo
       .returning({ id: workOrders.id });
     await replaceSites(tx, row!.id, sites);
     const created = (await findWorkOrder(tx, row!.id))!;
-    await recordAudit(tx, ctx, { entity: 'work_order', entityId: created.id, action: 'create', before: null, after: created, workOrderId: created.id });
+    await recordAudit(tx, ctx, {
+      entity: 'work_order',
+      entityId: created.id,
+      action: 'create',
+      before: null,
+      after: created,
+      workOrderId: created.id,
+    });
     return created;
   });
 }

@@ -12,9 +12,24 @@ import { findWorkOrder, replaceSites, type WorkOrderRow } from '../work-orders.r
 import { mergeSites, validateWorkOrder } from './validate-work-order';
 
 const DIRECT_FIELDS = [
-  'folio', 'description', 'clientId', 'leaderId', 'clientResponsible', 'officialLetter', 'frontId',
-  'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'requiresYard', 'yardStart', 'yardEnd',
-  'amountMxn', 'amountUsd', 'termDays', 'active',
+  'folio',
+  'description',
+  'clientId',
+  'leaderId',
+  'clientResponsible',
+  'officialLetter',
+  'frontId',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'requiresYard',
+  'yardStart',
+  'yardEnd',
+  'amountMxn',
+  'amountUsd',
+  'termDays',
+  'active',
 ] as const;
 
 export async function updateWorkOrder(db: Db, ctx: Ctx, id: number, input: UpdateWorkOrderBody): Promise<WorkOrderRow> {
@@ -33,7 +48,10 @@ export async function updateWorkOrder(db: Db, ctx: Ctx, id: number, input: Updat
     const sites = mergeSites(input.siteIds, input.sites);
     const merged = { ...before, ...values, sites: sites ?? before.sites };
     await validateWorkOrder(tx, merged as never, { ...(values as object), sites } as never);
-    await tx.update(workOrders).set({ ...values, updatedAt: new Date() }).where(eq(workOrders.id, id));
+    await tx
+      .update(workOrders)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(workOrders.id, id));
     if (sites) await replaceSites(tx, id, sites);
     const after = (await findWorkOrder(tx, id))!;
     await recordAudit(tx, ctx, { entity: 'work_order', entityId: id, action: 'update', before, after, workOrderId: id });

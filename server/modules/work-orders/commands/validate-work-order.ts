@@ -20,7 +20,8 @@ export interface WorkOrderShape {
 type Issue = { path: string; message: string };
 
 function order(issues: Issue[], start: string | null | undefined, end: string | null | undefined, field: string, label: string) {
-  if (start && end && end < start) issues.push({ path: `body.${field}`, message: `La fecha de término ${label} no puede ser anterior a la de inicio` });
+  if (start && end && end < start)
+    issues.push({ path: `body.${field}`, message: `La fecha de término ${label} no puede ser anterior a la de inicio` });
 }
 
 async function exists(db: DbOrTx, table: 'clients' | 'users' | 'fronts' | 'sites', id: number): Promise<{ active: boolean } | undefined> {

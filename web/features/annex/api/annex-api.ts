@@ -15,13 +15,15 @@ export const annexKeys = {
   catalogueSearch: (q: string) => ['annex', 'catalogue-search', q] as const,
 };
 
-export const getLineItems = (workOrderId: number, signal?: AbortSignal) => api.get<LineItemList>(`/work-orders/${workOrderId}/line-items`, undefined, { signal });
+export const getLineItems = (workOrderId: number, signal?: AbortSignal) =>
+  api.get<LineItemList>(`/work-orders/${workOrderId}/line-items`, undefined, { signal });
 export const getLineItemHistory = (workOrderId: number, lineItemId: number, signal?: AbortSignal) =>
   api.get<LineItemHistoryData>(`/work-orders/${workOrderId}/line-items/${lineItemId}/history`, undefined, { signal });
 export const uploadAnnex = (workOrderId: number, file: File, onProgress: (f: number) => void) =>
   uploadWorkbook<AnnexImport>(`/work-orders/${workOrderId}/annex-imports`, file, onProgress);
 export const commitAnnex = (importId: number, capRule: CapRule) => api.post<AnnexImport>(`/annex-imports/${importId}/commit`, { capRule });
-export const addAdhocLineItem = (workOrderId: number, catalogueItemId: number) => api.post<LineItem>(`/work-orders/${workOrderId}/line-items`, { catalogueItemId });
+export const addAdhocLineItem = (workOrderId: number, catalogueItemId: number) =>
+  api.post<LineItem>(`/work-orders/${workOrderId}/line-items`, { catalogueItemId });
 export const searchCatalogue = (q: string, signal?: AbortSignal) =>
   api.get<{ items: CatalogueItem[]; total: number }>('/catalogue/items', { q, limit: 20 }, { signal });
 export const annexErrorsUrl = (importId: number) => apiUrl(`/annex-imports/${importId}/errors.xlsx`);

@@ -24,7 +24,8 @@ export function AddAdhoc({ workOrderId, onAdded }: { workOrderId: number; onAdde
         {(results.data?.items ?? []).map((item) => (
           <li key={item.id} data-testid="adhoc-option">
             <span>
-              <strong>{`${item.subAnnex} ${item.code}`}</strong> {item.concept} ({item.unitCode}) · MXN {formatVolume(item.puMxn, { minDecimals: 2 })}
+              <strong>{`${item.subAnnex} ${item.code}`}</strong> {item.concept} ({item.unitCode}) · MXN{' '}
+              {formatVolume(item.puMxn, { minDecimals: 2 })}
             </span>
             <Button size="sm" loading={add.isPending} onClick={() => add.mutate(item.id, { onSuccess: onAdded })} data-testid="adhoc-add">
               {t('annex.add')}

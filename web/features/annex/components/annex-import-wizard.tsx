@@ -18,17 +18,30 @@ import { UploadBox } from './upload-box';
 type Item = AnnexImport['items'][number];
 type Filter = 'changed' | 'all' | 'new' | 'volume' | 'price' | 'unchanged' | 'filePrice';
 
-const CHANGE_TONE: Record<Item['change'], BadgeTone> = { new: 'success', volume: 'warning', price: 'info', volume_price: 'warning', unchanged: 'muted' };
+const CHANGE_TONE: Record<Item['change'], BadgeTone> = {
+  new: 'success',
+  volume: 'warning',
+  price: 'info',
+  volume_price: 'warning',
+  unchanged: 'muted',
+};
 
 function matches(filter: Filter, i: Item): boolean {
   switch (filter) {
-    case 'all': return true;
-    case 'changed': return i.change !== 'unchanged';
-    case 'new': return i.change === 'new';
-    case 'volume': return i.change === 'volume' || i.change === 'volume_price';
-    case 'price': return i.change === 'price' || i.change === 'volume_price';
-    case 'unchanged': return i.change === 'unchanged';
-    case 'filePrice': return i.filePriceDiffers;
+    case 'all':
+      return true;
+    case 'changed':
+      return i.change !== 'unchanged';
+    case 'new':
+      return i.change === 'new';
+    case 'volume':
+      return i.change === 'volume' || i.change === 'volume_price';
+    case 'price':
+      return i.change === 'price' || i.change === 'volume_price';
+    case 'unchanged':
+      return i.change === 'unchanged';
+    case 'filePrice':
+      return i.filePriceDiffers;
   }
 }
 
@@ -43,19 +56,47 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
 
   const columns: Column<Item>[] = [
     { key: 'row', header: t('import.row'), render: (i) => i.row, align: 'right', width: '4rem' },
-    { key: 'change', header: t('import.change'), render: (i) => <Badge tone={CHANGE_TONE[i.change]}>{t(`annex.change.${i.change}` as MessageKey)}</Badge>, nowrap: true },
+    {
+      key: 'change',
+      header: t('import.change'),
+      render: (i) => <Badge tone={CHANGE_TONE[i.change]}>{t(`annex.change.${i.change}` as MessageKey)}</Badge>,
+      nowrap: true,
+    },
     { key: 'subAnnex', header: t('annex.subAnnex'), render: (i) => i.subAnnex, nowrap: true },
     { key: 'code', header: t('annex.code'), render: (i) => i.code, nowrap: true },
     { key: 'concept', header: t('annex.concept'), render: (i) => i.concept },
     { key: 'unit', header: t('annex.unit'), render: (i) => i.unitCode, nowrap: true },
-    { key: 'current', header: t('annex.currentVolume'), render: (i) => (i.currentVolume === null ? '—' : formatVolume(i.currentVolume)), align: 'right', nowrap: true },
+    {
+      key: 'current',
+      header: t('annex.currentVolume'),
+      render: (i) => (i.currentVolume === null ? '—' : formatVolume(i.currentVolume)),
+      align: 'right',
+      nowrap: true,
+    },
     { key: 'stated', header: t('annex.statedVolume'), render: (i) => formatVolume(i.statedVolume), align: 'right', nowrap: true },
     {
-      key: 'mxn', header: t('annex.puMxn'), align: 'right', nowrap: true,
+      key: 'mxn',
+      header: t('annex.puMxn'),
+      align: 'right',
+      nowrap: true,
       render: (i) => (
-        <span title={i.filePriceDiffers ? t('annex.filePrice', { mxn: formatVolume(i.filePuMxn, { minDecimals: 2 }), usd: formatVolume(i.filePuUsd, { minDecimals: 2 }) }) : undefined}>
+        <span
+          title={
+            i.filePriceDiffers
+              ? t('annex.filePrice', {
+                  mxn: formatVolume(i.filePuMxn, { minDecimals: 2 }),
+                  usd: formatVolume(i.filePuUsd, { minDecimals: 2 }),
+                })
+              : undefined
+          }
+        >
           {formatVolume(i.puMxn, { minDecimals: 2 })}
-          {i.filePriceDiffers && <span className="text-warning" data-testid="file-price-differs"> *</span>}
+          {i.filePriceDiffers && (
+            <span className="text-warning" data-testid="file-price-differs">
+              {' '}
+              *
+            </span>
+          )}
         </span>
       ),
     },
@@ -77,7 +118,11 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
       <div className="stack" data-testid="annex-wizard-upload">
         <p>{t('annex.uploadHint')}</p>
         <UploadBox accept=".xlsx,.xlsm" onUpload={upload} testId="annex-upload" />
-        {uploadError && <Alert tone="danger" testId="annex-upload-error">{uploadError}</Alert>}
+        {uploadError && (
+          <Alert tone="danger" testId="annex-upload-error">
+            {uploadError}
+          </Alert>
+        )}
       </div>
     );
   }
@@ -89,8 +134,14 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
       <dl className="kpis" data-testid="annex-preview-counts">
         {(
           [
-            ['rows', c.rows], ['new', c.new], ['changedVolume', c.changedVolume], ['changedPrice', c.changedPrice],
-            ['unchanged', c.unchanged], ['removed', c.removed], ['plannedCells', c.plannedCells], ['errors', c.errors],
+            ['rows', c.rows],
+            ['new', c.new],
+            ['changedVolume', c.changedVolume],
+            ['changedPrice', c.changedPrice],
+            ['unchanged', c.unchanged],
+            ['removed', c.removed],
+            ['plannedCells', c.plannedCells],
+            ['errors', c.errors],
           ] as const
         ).map(([key, value]) => (
           <div key={key} className="kpi" data-testid={`count-${key}`}>
@@ -100,16 +151,26 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
         ))}
       </dl>
       <p className="muted">
-        {t('annex.previewOf', { file: preview.fileName, sheet: preview.sheet, row: preview.headerRow, shape: t(`annex.shape.${preview.shape}` as MessageKey) })}
-        {preview.planned.length > 0 && ` · ${t('annex.programme', { from: formatDate(preview.planned[0]!.date), to: formatDate(preview.planned[preview.planned.length - 1]!.date) })}`}
+        {t('annex.previewOf', {
+          file: preview.fileName,
+          sheet: preview.sheet,
+          row: preview.headerRow,
+          shape: t(`annex.shape.${preview.shape}` as MessageKey),
+        })}
+        {preview.planned.length > 0 &&
+          ` · ${t('annex.programme', { from: formatDate(preview.planned[0]!.date), to: formatDate(preview.planned[preview.planned.length - 1]!.date) })}`}
       </p>
 
       {c.errors > 0 && (
         <Alert tone="danger" title={t('annex.hasErrors', { count: c.errors })} testId="annex-preview-errors">
-          <DownloadLink href={annexErrorsUrl(preview.id)} data-testid="annex-errors-download">{t('import.downloadErrors')}</DownloadLink>
+          <DownloadLink href={annexErrorsUrl(preview.id)} data-testid="annex-errors-download">
+            {t('import.downloadErrors')}
+          </DownloadLink>
           <ul className="error-list">
             {preview.errors.slice(0, 200).map((e, i) => (
-              <li key={i} data-testid="annex-error">{t('import.errorLine', { sheet: e.sheet, row: e.row, column: e.column, reason: e.reason })}</li>
+              <li key={i} data-testid="annex-error">
+                {t('import.errorLine', { sheet: e.sheet, row: e.row, column: e.column, reason: e.reason })}
+              </li>
             ))}
           </ul>
         </Alert>
@@ -125,7 +186,13 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
           ))}
         </div>
       </div>
-      <DataTable columns={columns} rows={items.slice(0, 1000)} rowKey={(i) => `${i.sheet}-${i.row}`} rowTestId="annex-preview-row" empty={t('common.empty')} />
+      <DataTable
+        columns={columns}
+        rows={items.slice(0, 1000)}
+        rowKey={(i) => `${i.sheet}-${i.row}`}
+        rowTestId="annex-preview-row"
+        empty={t('common.empty')}
+      />
       {items.length > 1000 && <p className="muted">{t('annex.firstRows', { shown: 1000, total: items.length })}</p>}
 
       {preview.removed.length > 0 && (
@@ -141,27 +208,44 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
       )}
 
       {committed ? (
-        <Alert tone="success" testId="annex-committed">{t('annex.committed', { number: preview.version?.number ?? 0 })}</Alert>
+        <Alert tone="success" testId="annex-committed">
+          {t('annex.committed', { number: preview.version?.number ?? 0 })}
+        </Alert>
       ) : (
         <fieldset className="stack" disabled={c.errors > 0 || commit.isPending}>
           <legend>{t('annex.capRule')}</legend>
           {(['replacement', 'additional'] as const).map((rule) => (
             <label key={rule} className="radio">
-              <input type="radio" name="capRule" value={rule} checked={capRule === rule} onChange={() => setCapRule(rule)} data-testid={`cap-rule-${rule}`} />
+              <input
+                type="radio"
+                name="capRule"
+                value={rule}
+                checked={capRule === rule}
+                onChange={() => setCapRule(rule)}
+                data-testid={`cap-rule-${rule}`}
+              />
               <span>
                 <strong>{t(`annex.capRule.${rule}` as MessageKey)}</strong> — {t(`annex.capRule.${rule}.hint` as MessageKey)}
               </span>
             </label>
           ))}
-          {commit.error && <Alert tone="danger" testId="annex-commit-error">{isApiError(commit.error) ? commit.error.message : String(commit.error)}</Alert>}
+          {commit.error && (
+            <Alert tone="danger" testId="annex-commit-error">
+              {isApiError(commit.error) ? commit.error.message : String(commit.error)}
+            </Alert>
+          )}
         </fieldset>
       )}
       <div className="form-actions">
         {committed ? (
-          <Button variant="primary" onClick={onDone} data-testid="annex-done">{t('common.close')}</Button>
+          <Button variant="primary" onClick={onDone} data-testid="annex-done">
+            {t('common.close')}
+          </Button>
         ) : (
           <>
-            <Button variant="secondary" onClick={() => setPreview(null)}>{t('import.otherFile')}</Button>
+            <Button variant="secondary" onClick={() => setPreview(null)}>
+              {t('import.otherFile')}
+            </Button>
             <Button
               variant="primary"
               disabled={c.errors > 0}

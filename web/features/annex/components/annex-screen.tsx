@@ -27,7 +27,9 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
   const list = useLineItems(workOrderId);
   const [panel, setPanel] = useState<Panel>(null);
 
-  const folio = header.data ? `${header.data.folio}${header.data.reprogrammingNumber > 0 ? ` R${header.data.reprogrammingNumber}` : ''}` : '';
+  const folio = header.data
+    ? `${header.data.folio}${header.data.reprogrammingNumber > 0 ? ` R${header.data.reprogrammingNumber}` : ''}`
+    : '';
   const groups = new Map<string, LineItem[]>();
   for (const item of list.data?.items ?? []) {
     const g = groups.get(item.subAnnex);
@@ -41,13 +43,32 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
     <div className="page" data-testid="annex-page">
       <PageHeader
         title={t('annex.title', { folio })}
-        subtitle={latest ? t('annex.currentVersion', { number: latest.number, file: latest.fileName, at: formatDateTime(latest.createdAt), rule: t(`annex.capRule.${latest.capRule}` as MessageKey) }) : t('annex.noVersion')}
+        subtitle={
+          latest
+            ? t('annex.currentVersion', {
+                number: latest.number,
+                file: latest.fileName,
+                at: formatDateTime(latest.createdAt),
+                rule: t(`annex.capRule.${latest.capRule}` as MessageKey),
+              })
+            : t('annex.noVersion')
+        }
         actions={
           <>
-            <a href={workOrderHref} className="btn btn-ghost">{t('common.back')}</a>
+            <a href={workOrderHref} className="btn btn-ghost">
+              {t('common.back')}
+            </a>
             <DownloadLink href={lineItemsExportUrl(workOrderId)}>{t('common.exportXlsx')}</DownloadLink>
-            {canImport && <Button onClick={() => setPanel({ kind: 'adhoc' })} data-testid="annex-adhoc-open">{t('annex.addAdhoc')}</Button>}
-            {canImport && <Button variant="primary" onClick={() => setPanel({ kind: 'import' })} data-testid="annex-import-open">{t('annex.import')}</Button>}
+            {canImport && (
+              <Button onClick={() => setPanel({ kind: 'adhoc' })} data-testid="annex-adhoc-open">
+                {t('annex.addAdhoc')}
+              </Button>
+            )}
+            {canImport && (
+              <Button variant="primary" onClick={() => setPanel({ kind: 'import' })} data-testid="annex-import-open">
+                {t('annex.import')}
+              </Button>
+            )}
           </>
         }
       />
@@ -56,9 +77,18 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
       {list.data && (
         <>
           <dl className="kpis" data-testid="annex-totals">
-            <div className="kpi"><dt>{t('annex.lineItems')}</dt><dd data-testid="annex-total-count">{list.data.totals.count.toLocaleString('es-MX')}</dd></div>
-            <div className="kpi"><dt>{t('annex.totalMxn')}</dt><dd data-testid="annex-total-mxn">${formatAmount(list.data.totals.amountMxn)} MXN</dd></div>
-            <div className="kpi"><dt>{t('annex.totalUsd')}</dt><dd data-testid="annex-total-usd">${formatAmount(list.data.totals.amountUsd)} USD</dd></div>
+            <div className="kpi">
+              <dt>{t('annex.lineItems')}</dt>
+              <dd data-testid="annex-total-count">{list.data.totals.count.toLocaleString('es-MX')}</dd>
+            </div>
+            <div className="kpi">
+              <dt>{t('annex.totalMxn')}</dt>
+              <dd data-testid="annex-total-mxn">${formatAmount(list.data.totals.amountMxn)} MXN</dd>
+            </div>
+            <div className="kpi">
+              <dt>{t('annex.totalUsd')}</dt>
+              <dd data-testid="annex-total-usd">${formatAmount(list.data.totals.amountUsd)} USD</dd>
+            </div>
           </dl>
           {list.data.items.length === 0 ? (
             <EmptyState>{t('annex.empty')}</EmptyState>
@@ -90,18 +120,37 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
                       {items.map((i) => (
                         <tr key={i.id} data-testid="annex-row" data-id={i.id}>
                           <td className="nowrap">
-                            <button type="button" className="link-button" onClick={() => setPanel({ kind: 'history', lineItemId: i.id })} title={t('annex.history')}>{i.code}</button>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => setPanel({ kind: 'history', lineItemId: i.id })}
+                              title={t('annex.history')}
+                            >
+                              {i.code}
+                            </button>
                           </td>
                           <td>{i.concept}</td>
                           <td className="nowrap">{i.unitCode}</td>
-                          <td style={{ textAlign: 'right' }} className="nowrap">{formatVolume(i.authorizedVolume)}</td>
-                          <td style={{ textAlign: 'right' }} className="nowrap">{formatVolume(i.puMxn, { minDecimals: 2 })}</td>
-                          <td style={{ textAlign: 'right' }} className="nowrap">{formatVolume(i.puUsd, { minDecimals: 2 })}</td>
-                          <td style={{ textAlign: 'right' }} className="nowrap">{formatAmount(i.amountMxn)}</td>
-                          <td style={{ textAlign: 'right' }} className="nowrap">{formatAmount(i.amountUsd)}</td>
+                          <td style={{ textAlign: 'right' }} className="nowrap">
+                            {formatVolume(i.authorizedVolume)}
+                          </td>
+                          <td style={{ textAlign: 'right' }} className="nowrap">
+                            {formatVolume(i.puMxn, { minDecimals: 2 })}
+                          </td>
+                          <td style={{ textAlign: 'right' }} className="nowrap">
+                            {formatVolume(i.puUsd, { minDecimals: 2 })}
+                          </td>
+                          <td style={{ textAlign: 'right' }} className="nowrap">
+                            {formatAmount(i.amountMxn)}
+                          </td>
+                          <td style={{ textAlign: 'right' }} className="nowrap">
+                            {formatAmount(i.amountUsd)}
+                          </td>
                           <td className="nowrap">
                             {i.versionNumber === null ? (
-                              <Badge tone="warning" testId="adhoc-unauthorized" title={t('annex.adhocNotAuthorized')}>{t('annex.adhocBadge')}</Badge>
+                              <Badge tone="warning" testId="adhoc-unauthorized" title={t('annex.adhocNotAuthorized')}>
+                                {t('annex.adhocBadge')}
+                              </Badge>
                             ) : (
                               <>
                                 {`v${i.versionNumber}`} {i.origin === 'adhoc' && <Badge tone="muted">{t('annex.adhocOrigin')}</Badge>}
@@ -121,8 +170,13 @@ export function AnnexScreen({ workOrderId, canImport, workOrderHref }: { workOrd
               <ul className="stack">
                 {list.data.versions.map((v) => (
                   <li key={v.id} data-testid="annex-version">
-                    <strong>{`v${v.number}`}</strong> · {v.workOrderFolio} · {v.fileName} · {formatDateTime(v.createdAt)} · {v.createdBy ?? t('annex.system')} ·{' '}
-                    {t(`annex.capRule.${v.capRule}` as MessageKey)} · {t('annex.versionCounts', { created: v.counts.created ?? 0, restated: v.counts.restated ?? 0, capChanged: v.counts.capChanged ?? 0 })}
+                    <strong>{`v${v.number}`}</strong> · {v.workOrderFolio} · {v.fileName} · {formatDateTime(v.createdAt)} ·{' '}
+                    {v.createdBy ?? t('annex.system')} · {t(`annex.capRule.${v.capRule}` as MessageKey)} ·{' '}
+                    {t('annex.versionCounts', {
+                      created: v.counts.created ?? 0,
+                      restated: v.counts.restated ?? 0,
+                      capChanged: v.counts.capChanged ?? 0,
+                    })}
                     <div className="muted mono">SHA-256 {v.sha256}</div>
                   </li>
                 ))}

@@ -30,7 +30,13 @@ export function UploadBox({
 
   return (
     <div className="upload-box" data-testid={testId}>
-      <input type="file" accept={accept} disabled={busy} data-testid={`${testId}-file`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <input
+        type="file"
+        accept={accept}
+        disabled={busy}
+        data-testid={`${testId}-file`}
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
       <Button variant="primary" disabled={!file || busy} loading={busy} onClick={() => void start()} data-testid={`${testId}-submit`}>
         {t('import.upload')}
       </Button>

@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
-import { addAdhocLineItem, annexKeys, commitAnnex, getLineItemHistory, getLineItems, searchCatalogue, type CapRule } from '../api/annex-api';
+import {
+  addAdhocLineItem,
+  annexKeys,
+  commitAnnex,
+  getLineItemHistory,
+  getLineItems,
+  searchCatalogue,
+  type CapRule,
+} from '../api/annex-api';
 
 export function useLineItems(workOrderId: number) {
   return useQuery({ queryKey: annexKeys.lineItems(workOrderId), queryFn: ({ signal }) => getLineItems(workOrderId, signal) });
@@ -31,13 +39,22 @@ export function useAddAdhoc(workOrderId: number) {
 }
 
 export function useCatalogueSearch(q: string) {
-  return useQuery({ queryKey: annexKeys.catalogueSearch(q), queryFn: ({ signal }) => searchCatalogue(q, signal), enabled: q.trim().length >= 2 });
+  return useQuery({
+    queryKey: annexKeys.catalogueSearch(q),
+    queryFn: ({ signal }) => searchCatalogue(q, signal),
+    enabled: q.trim().length >= 2,
+  });
 }
 
 /** Folio and family of the OT, for the page header (the work-orders feature is not imported: features stay apart). */
 export function useWorkOrderHeader(workOrderId: number) {
   return useQuery({
     queryKey: ['annex', 'work-order', workOrderId],
-    queryFn: ({ signal }) => api.get<{ id: number; folio: string; description: string; kind: string; reprogrammingNumber: number }>(`/work-orders/${workOrderId}`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ id: number; folio: string; description: string; kind: string; reprogrammingNumber: number }>(
+        `/work-orders/${workOrderId}`,
+        undefined,
+        { signal },
+      ),
   });
 }

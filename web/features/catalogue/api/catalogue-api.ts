@@ -26,14 +26,20 @@ export const catalogueKeys = {
   contracts: ['catalogue', 'contracts'] as const,
 };
 
-export const listCatalogue = (q: CatalogueQuery, signal?: AbortSignal) => api.get<{ items: CatalogueItem[]; total: number }>('/catalogue/items', { ...q }, { signal });
+export const listCatalogue = (q: CatalogueQuery, signal?: AbortSignal) =>
+  api.get<{ items: CatalogueItem[]; total: number }>('/catalogue/items', { ...q }, { signal });
 export const listContracts = (signal?: AbortSignal) => api.get<{ items: ContractSummary[] }>('/catalogue/contracts', undefined, { signal });
 export const commitCatalogueImport = (id: number) => api.post<CatalogueImport>(`/catalogue/imports/${id}/commit`);
 export const catalogueExportUrl = (q: Omit<CatalogueQuery, 'limit' | 'offset'>) => apiUrl('/catalogue/items/export.xlsx', { ...q });
 export const catalogueErrorsUrl = (id: number) => apiUrl(`/catalogue/imports/${id}/errors.xlsx`);
 
 /** Multipart upload with progress (XHR); the CSRF token is read fresh from the session. */
-export async function uploadCatalogue(file: File, format: CatalogueFormat, contractNumber: string, onProgress: (f: number) => void): Promise<CatalogueImport> {
+export async function uploadCatalogue(
+  file: File,
+  format: CatalogueFormat,
+  contractNumber: string,
+  onProgress: (f: number) => void,
+): Promise<CatalogueImport> {
   const session = await api.get<{ csrfToken: string }>('/auth/session');
   const form = new FormData();
   form.append('file', file, file.name);

@@ -28,7 +28,12 @@ export function CatalogueBrowser({ canImport }: { canImport: boolean }) {
   const [offset, setOffset] = useState(0);
   const [importing, setImporting] = useState(false);
   const search = useDebouncedValue(q, 300);
-  const filters = { q: search || undefined, subAnnex: subAnnex || undefined, kind: (kind || undefined) as CatalogueItem['kind'] | undefined, status: status || undefined };
+  const filters = {
+    q: search || undefined,
+    subAnnex: subAnnex || undefined,
+    kind: (kind || undefined) as CatalogueItem['kind'] | undefined,
+    status: status || undefined,
+  };
   const contracts = useQuery({ queryKey: catalogueKeys.contracts, queryFn: ({ signal }) => listContracts(signal) });
   const items = useQuery({
     queryKey: catalogueKeys.items({ ...filters, limit: LIMIT, offset }),
@@ -49,7 +54,12 @@ export function CatalogueBrowser({ canImport }: { canImport: boolean }) {
     { key: 'unit', header: t('annex.unit'), render: (i) => i.unitCode, nowrap: true },
     { key: 'mxn', header: t('annex.puMxn'), render: (i) => formatVolume(i.puMxn, { minDecimals: 2 }), align: 'right', nowrap: true },
     { key: 'usd', header: t('annex.puUsd'), render: (i) => formatVolume(i.puUsd, { minDecimals: 2 }), align: 'right', nowrap: true },
-    { key: 'status', header: t('common.status'), render: (i) => (i.pueStatus ? <Badge tone={i.pueStatus === 'CANCELADA' ? 'danger' : 'info'}>{i.pueStatus}</Badge> : ''), nowrap: true },
+    {
+      key: 'status',
+      header: t('common.status'),
+      render: (i) => (i.pueStatus ? <Badge tone={i.pueStatus === 'CANCELADA' ? 'danger' : 'info'}>{i.pueStatus}</Badge> : ''),
+      nowrap: true,
+    },
   ];
 
   return (
@@ -60,21 +70,60 @@ export function CatalogueBrowser({ canImport }: { canImport: boolean }) {
         actions={
           <>
             <DownloadLink href={catalogueExportUrl(filters)}>{t('common.exportXlsx')}</DownloadLink>
-            {canImport && <Button variant="primary" onClick={() => setImporting(true)} data-testid="catalogue-import-open">{t('catalogue.import')}</Button>}
+            {canImport && (
+              <Button variant="primary" onClick={() => setImporting(true)} data-testid="catalogue-import-open">
+                {t('catalogue.import')}
+              </Button>
+            )}
           </>
         }
       />
       <Toolbar>
-        <TextField name="q" label={t('common.search')} placeholder={t('catalogue.searchPlaceholder')} value={q} onChange={(v) => reset(() => setQ(v))} testId="catalogue-search" />
-        <SelectField name="subAnnex" label={t('annex.subAnnex')} value={subAnnex} placeholder={t('common.all')} onChange={(v) => reset(() => setSubAnnex(v))}
-          options={(contract?.subAnnexes ?? []).map((s) => ({ value: s.label, label: `${s.label} (${s.itemCount})` }))} testId="catalogue-sub-annex" />
-        <SelectField name="kind" label={t('catalogue.itemKind')} value={kind} placeholder={t('common.all')} onChange={(v) => reset(() => setKind(v))}
-          options={[{ value: 'ordinary', label: t('catalogue.kind.ordinary') }, { value: 'extraordinary', label: t('catalogue.kind.extraordinary') }]} />
-        <SelectField name="status" label={t('common.status')} value={status} placeholder={t('common.all')} onChange={(v) => reset(() => setStatus(v))}
-          options={[...STATUSES.map((s) => ({ value: s, label: s })), { value: 'none', label: t('catalogue.noStatus') }]} />
+        <TextField
+          name="q"
+          label={t('common.search')}
+          placeholder={t('catalogue.searchPlaceholder')}
+          value={q}
+          onChange={(v) => reset(() => setQ(v))}
+          testId="catalogue-search"
+        />
+        <SelectField
+          name="subAnnex"
+          label={t('annex.subAnnex')}
+          value={subAnnex}
+          placeholder={t('common.all')}
+          onChange={(v) => reset(() => setSubAnnex(v))}
+          options={(contract?.subAnnexes ?? []).map((s) => ({ value: s.label, label: `${s.label} (${s.itemCount})` }))}
+          testId="catalogue-sub-annex"
+        />
+        <SelectField
+          name="kind"
+          label={t('catalogue.itemKind')}
+          value={kind}
+          placeholder={t('common.all')}
+          onChange={(v) => reset(() => setKind(v))}
+          options={[
+            { value: 'ordinary', label: t('catalogue.kind.ordinary') },
+            { value: 'extraordinary', label: t('catalogue.kind.extraordinary') },
+          ]}
+        />
+        <SelectField
+          name="status"
+          label={t('common.status')}
+          value={status}
+          placeholder={t('common.all')}
+          onChange={(v) => reset(() => setStatus(v))}
+          options={[...STATUSES.map((s) => ({ value: s, label: s })), { value: 'none', label: t('catalogue.noStatus') }]}
+        />
       </Toolbar>
       {items.isError && <ErrorState message={items.error.message} onRetry={() => void items.refetch()} />}
-      <DataTable columns={columns} rows={items.data?.items ?? []} rowKey={(i) => i.id} rowTestId="catalogue-row" empty={t('common.emptyFiltered')} />
+      <DataTable
+        columns={columns}
+        rows={items.data?.items ?? []}
+        rowKey={(i) => i.id}
+        rowTestId="catalogue-row"
+        empty={t('common.emptyFiltered')}
+      />
       <Pagination offset={offset} limit={LIMIT} total={items.data?.total ?? 0} onChange={setOffset} />
       <SidePanel open={importing} wide title={t('catalogue.import')} onClose={() => setImporting(false)} testId="catalogue-import-panel">
         {importing && <CatalogueImportWizard defaultContract={contract?.number ?? ''} onDone={() => setImporting(false)} />}

@@ -6,7 +6,14 @@ import { useI18n } from '../../../app/i18n';
 import { Button, DownloadLink } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { Alert } from '../../../components/ui/states';
-import { catalogueErrorsUrl, catalogueKeys, commitCatalogueImport, uploadCatalogue, type CatalogueFormat, type CatalogueImport } from '../api/catalogue-api';
+import {
+  catalogueErrorsUrl,
+  catalogueKeys,
+  commitCatalogueImport,
+  uploadCatalogue,
+  type CatalogueFormat,
+  type CatalogueImport,
+} from '../api/catalogue-api';
 
 export function CatalogueImportWizard({ defaultContract, onDone }: { defaultContract: string; onDone: () => void }) {
   const { t } = useI18n();
@@ -50,11 +57,33 @@ export function CatalogueImportWizard({ defaultContract, onDone }: { defaultCont
     const percent = Math.round((progress ?? 0) * 100);
     return (
       <div className="stack" data-testid="catalogue-import-upload">
-        <SelectField name="format" label={t('catalogue.format')} value={format} onChange={(v) => setFormat(v as CatalogueFormat)}
-          options={[{ value: 'contract', label: t('catalogue.format.contract') }, { value: 'pue', label: t('catalogue.format.pue') }]} testId="catalogue-format" />
-        <TextField name="contract" label={t('catalogue.contractNumber')} value={contract} onChange={setContract} required testId="catalogue-contract" />
+        <SelectField
+          name="format"
+          label={t('catalogue.format')}
+          value={format}
+          onChange={(v) => setFormat(v as CatalogueFormat)}
+          options={[
+            { value: 'contract', label: t('catalogue.format.contract') },
+            { value: 'pue', label: t('catalogue.format.pue') },
+          ]}
+          testId="catalogue-format"
+        />
+        <TextField
+          name="contract"
+          label={t('catalogue.contractNumber')}
+          value={contract}
+          onChange={setContract}
+          required
+          testId="catalogue-contract"
+        />
         <input type="file" accept=".xlsx,.xlsm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="catalogue-file" />
-        <Button variant="primary" disabled={!file || !contract.trim() || progress !== null} loading={progress !== null} onClick={() => void upload()} data-testid="catalogue-upload">
+        <Button
+          variant="primary"
+          disabled={!file || !contract.trim() || progress !== null}
+          loading={progress !== null}
+          onClick={() => void upload()}
+          data-testid="catalogue-upload"
+        >
           {t('import.upload')}
         </Button>
         {progress !== null && (
@@ -63,7 +92,11 @@ export function CatalogueImportWizard({ defaultContract, onDone }: { defaultCont
             <span>{percent < 100 ? t('import.uploadingPercent', { percent }) : t('import.processing')}</span>
           </div>
         )}
-        {error && <Alert tone="danger" testId="catalogue-upload-error">{error}</Alert>}
+        {error && (
+          <Alert tone="danger" testId="catalogue-upload-error">
+            {error}
+          </Alert>
+        )}
       </div>
     );
   }
@@ -80,30 +113,55 @@ export function CatalogueImportWizard({ defaultContract, onDone }: { defaultCont
           </div>
         ))}
       </dl>
-      <p data-testid="catalogue-summary">{t('catalogue.summary', { total: c.total, created: c.new, changed: c.changed, unchanged: c.unchanged, merged: c.merged, errors: c.errors })}</p>
+      <p data-testid="catalogue-summary">
+        {t('catalogue.summary', {
+          total: c.total,
+          created: c.new,
+          changed: c.changed,
+          unchanged: c.unchanged,
+          merged: c.merged,
+          errors: c.errors,
+        })}
+      </p>
       {preview.warnings.length > 0 && (
         <Alert tone="warning">
-          <ul>{preview.warnings.map((w, i) => <li key={i}>{t('import.errorLine', { sheet: w.sheet, row: w.row, column: w.column, reason: w.reason })}</li>)}</ul>
+          <ul>
+            {preview.warnings.map((w, i) => (
+              <li key={i}>{t('import.errorLine', { sheet: w.sheet, row: w.row, column: w.column, reason: w.reason })}</li>
+            ))}
+          </ul>
         </Alert>
       )}
       {c.errors > 0 && (
         <Alert tone="danger" title={t('annex.hasErrors', { count: c.errors })}>
           <DownloadLink href={catalogueErrorsUrl(preview.id)}>{t('import.downloadErrors')}</DownloadLink>
           <ul className="error-list">
-            {preview.errors.slice(0, 200).map((e, i) => <li key={i}>{t('import.errorLine', { sheet: e.sheet, row: e.row, column: e.column, reason: e.reason })}</li>)}
+            {preview.errors.slice(0, 200).map((e, i) => (
+              <li key={i}>{t('import.errorLine', { sheet: e.sheet, row: e.row, column: e.column, reason: e.reason })}</li>
+            ))}
           </ul>
         </Alert>
       )}
       {error && <Alert tone="danger">{error}</Alert>}
       {preview.status === 'committed' ? (
         <>
-          <Alert tone="success" testId="catalogue-committed">{t('catalogue.committed')}</Alert>
-          <Button variant="primary" onClick={onDone}>{t('common.close')}</Button>
+          <Alert tone="success" testId="catalogue-committed">
+            {t('catalogue.committed')}
+          </Alert>
+          <Button variant="primary" onClick={onDone}>
+            {t('common.close')}
+          </Button>
         </>
       ) : (
         <div className="form-actions">
           <Button onClick={() => setPreview(null)}>{t('import.otherFile')}</Button>
-          <Button variant="primary" disabled={c.errors > 0} loading={committing} onClick={() => void commit()} data-testid="catalogue-commit">
+          <Button
+            variant="primary"
+            disabled={c.errors > 0}
+            loading={committing}
+            onClick={() => void commit()}
+            data-testid="catalogue-commit"
+          >
             {t('catalogue.commit')}
           </Button>
         </div>

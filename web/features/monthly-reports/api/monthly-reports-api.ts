@@ -37,20 +37,27 @@ export const monthlyKeys = {
 };
 
 export const monthlyApi = {
-  list: (p: ListParams, signal?: AbortSignal) => api.get<{ items: MonthlyReportSummary[]; total: number }>('/monthly-reports', { ...p }, { signal }),
+  list: (p: ListParams, signal?: AbortSignal) =>
+    api.get<{ items: MonthlyReportSummary[]; total: number }>('/monthly-reports', { ...p }, { signal }),
   exportUrl: (p: ListParams) => apiUrl('/monthly-reports/export.xlsx', { ...p }),
-  board: (from: string, to: string, q: string, signal?: AbortSignal) => api.get<BoardResponse>('/monthly-reports/board', { from, to, q }, { signal }),
-  open: (workOrderId: number, year: number, month: number) => api.post<MonthlyReportDetail>('/monthly-reports', { workOrderId, year, month }),
+  board: (from: string, to: string, q: string, signal?: AbortSignal) =>
+    api.get<BoardResponse>('/monthly-reports/board', { from, to, q }, { signal }),
+  open: (workOrderId: number, year: number, month: number) =>
+    api.post<MonthlyReportDetail>('/monthly-reports', { workOrderId, year, month }),
   detail: (id: number, signal?: AbortSignal) => api.get<MonthlyReportDetail>(`/monthly-reports/${id}`, undefined, { signal }),
   checklist: (id: number, signal?: AbortSignal) => api.get<ChecklistResponse>(`/monthly-reports/${id}/checklist`, undefined, { signal }),
   setEvidence: (id: number, evidenceUrl: string) => api.put<MonthlyReportDetail>(`/monthly-reports/${id}/evidence`, { evidenceUrl }),
   checkEvidence: (id: number) => api.post<EvidenceCheck>(`/monthly-reports/${id}/evidence-check`),
   signOff: (id: number, kind: SignOffKind) => api.post<MonthlyReportDetail>(`/monthly-reports/${id}/sign-offs`, { kind }),
-  transition: (id: number, action: ClosureAction, reason?: string) => api.post<MonthlyReportDetail>(`/monthly-reports/${id}/transitions`, { action, ...(reason ? { reason } : {}) }),
+  transition: (id: number, action: ClosureAction, reason?: string) =>
+    api.post<MonthlyReportDetail>(`/monthly-reports/${id}/transitions`, { action, ...(reason ? { reason } : {}) }),
   excess: (id: number, signal?: AbortSignal) => api.get<{ items: ExcessEntry[] }>(`/monthly-reports/${id}/excess`, undefined, { signal }),
-  acknowledge: (id: number, body: { entryIds?: number[]; all?: boolean; reason: string }) => api.post<{ acknowledged: number }>(`/monthly-reports/${id}/excess-acknowledgments`, body),
-  production: (id: number, ids: string, signal?: AbortSignal) => api.get<{ items: ProductionRow[] }>(`/monthly-reports/${id}/production`, { ids, limit: 200 }, { signal }),
-  diff: (id: number, version: number, signal?: AbortSignal) => api.get<VersionDiff>(`/monthly-reports/${id}/versions/${version}/diff`, undefined, { signal }),
+  acknowledge: (id: number, body: { entryIds?: number[]; all?: boolean; reason: string }) =>
+    api.post<{ acknowledged: number }>(`/monthly-reports/${id}/excess-acknowledgments`, body),
+  production: (id: number, ids: string, signal?: AbortSignal) =>
+    api.get<{ items: ProductionRow[] }>(`/monthly-reports/${id}/production`, { ids, limit: 200 }, { signal }),
+  diff: (id: number, version: number, signal?: AbortSignal) =>
+    api.get<VersionDiff>(`/monthly-reports/${id}/versions/${version}/diff`, undefined, { signal }),
   packUrl: (id: number, ext: 'pdf' | 'xlsx') => apiUrl(`/monthly-reports/${id}/pack.${ext}`),
   versionPackUrl: (id: number, version: number, ext: 'pdf' | 'xlsx') => apiUrl(`/monthly-reports/${id}/versions/${version}/pack.${ext}`),
 };
@@ -60,7 +67,10 @@ export const monthlyApi = {
  * file to the browser. Generation happens before the first byte, so the UI shows "generating"
  * until the response starts and a percentage afterwards.
  */
-export async function downloadWithProgress(url: string, onProgress: (phase: 'generating' | 'downloading', fraction: number | null) => void): Promise<void> {
+export async function downloadWithProgress(
+  url: string,
+  onProgress: (phase: 'generating' | 'downloading', fraction: number | null) => void,
+): Promise<void> {
   onProgress('generating', null);
   const res = await fetch(url, { credentials: 'include' });
   if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);

@@ -14,18 +14,44 @@ const TONE = { ok: 'success', falla: 'danger', aviso: 'warning' } as const;
 export function ChecklistCard({ report, links }: { report: MonthlyReportDetail; links: CaptureLinks }) {
   const { t, locale } = useI18n();
   const checklist = useChecklist(report.id);
-  if (checklist.isPending) return <Card title={t('mr.checklist.title')}><LoadingState /></Card>;
-  if (checklist.isError) return <Card title={t('mr.checklist.title')}><ErrorState message={describeError(checklist.error, t, locale)} /></Card>;
+  if (checklist.isPending)
+    return (
+      <Card title={t('mr.checklist.title')}>
+        <LoadingState />
+      </Card>
+    );
+  if (checklist.isError)
+    return (
+      <Card title={t('mr.checklist.title')}>
+        <ErrorState message={describeError(checklist.error, t, locale)} />
+      </Card>
+    );
   const { items, summary } = checklist.data;
   return (
-    <Card title={t('mr.checklist.title')} testId="mr-checklist" actions={<span data-testid="mr-checklist-progress">{t('mr.checklist.progress', { passed: summary.blockingPassed, total: summary.blockingTotal })}</span>}>
+    <Card
+      title={t('mr.checklist.title')}
+      testId="mr-checklist"
+      actions={
+        <span data-testid="mr-checklist-progress">
+          {t('mr.checklist.progress', { passed: summary.blockingPassed, total: summary.blockingTotal })}
+        </span>
+      }
+    >
       <div className="mr-progress" aria-hidden="true">
         <span style={{ width: `${(100 * summary.blockingPassed) / summary.blockingTotal}%` }} />
       </div>
-      <p className={summary.canClose ? 'muted' : 'field-error'}>{summary.canClose ? t('mr.checklist.canClose') : t('mr.checklist.blocked')}</p>
+      <p className={summary.canClose ? 'muted' : 'field-error'}>
+        {summary.canClose ? t('mr.checklist.canClose') : t('mr.checklist.blocked')}
+      </p>
       <ul className="mr-checklist">
         {items.map((item) => (
-          <li key={item.key} className={`mr-check mr-check-${item.result}`} data-testid="mr-check" data-key={item.key} data-result={item.result}>
+          <li
+            key={item.key}
+            className={`mr-check mr-check-${item.result}`}
+            data-testid="mr-check"
+            data-key={item.key}
+            data-result={item.result}
+          >
             <div className="mr-check-head">
               <strong>
                 {locale === 'es' ? item.label_es : item.label_en}
@@ -72,7 +98,9 @@ function OffendingRows({ item, report, links }: { item: ChecklistItem; report: M
             </Link>
           </li>
         ))}
-        {entryIds.length > 10 && <li className="muted">{t('mr.checklist.more', { n: entryIds.length - 10 })}</li>}
+        {Math.max(item.count, entryIds.length) > 10 && (
+          <li className="muted">{t('mr.checklist.more', { n: Math.max(item.count, entryIds.length) - 10 })}</li>
+        )}
       </ul>
     );
   }

@@ -29,11 +29,23 @@ export function ClosureBoard({ detailPath }: { detailPath: (id: number) => strin
       <Toolbar>
         <label className="field">
           <span className="field-label">{t('mr.board.from')}</span>
-          <input className="input input-sm" type="month" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} data-testid="board-from" />
+          <input
+            className="input input-sm"
+            type="month"
+            value={from}
+            onChange={(e) => e.target.value && setFrom(e.target.value)}
+            data-testid="board-from"
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('mr.board.to')}</span>
-          <input className="input input-sm" type="month" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} data-testid="board-to" />
+          <input
+            className="input input-sm"
+            type="month"
+            value={to}
+            onChange={(e) => e.target.value && setTo(e.target.value)}
+            data-testid="board-to"
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('mr.filter.folio')}</span>
@@ -52,7 +64,15 @@ export function ClosureBoard({ detailPath }: { detailPath: (id: number) => strin
   );
 }
 
-function BoardTable({ data, detailPath, onOpen }: { data: BoardResponse; detailPath: (id: number) => string; onOpen: (ot: number, y: number, m: number) => void }) {
+function BoardTable({
+  data,
+  detailPath,
+  onOpen,
+}: {
+  data: BoardResponse;
+  detailPath: (id: number) => string;
+  onOpen: (ot: number, y: number, m: number) => void;
+}) {
   const { t, locale } = useI18n();
   if (!data.rows.length) return <p className="muted">{t('mr.empty')}</p>;
   return (
@@ -75,7 +95,12 @@ function BoardTable({ data, detailPath, onOpen }: { data: BoardResponse; detailP
                 {row.folio}
               </th>
               {row.cells.map((c) => (
-                <td key={`${c.year}-${c.month}`} className={`mr-board-cell${c.overdue ? ' mr-overdue' : ''}`} data-testid="board-cell" data-month={`${c.year}-${c.month}`}>
+                <td
+                  key={`${c.year}-${c.month}`}
+                  className={`mr-board-cell${c.overdue ? ' mr-overdue' : ''}`}
+                  data-testid="board-cell"
+                  data-month={`${c.year}-${c.month}`}
+                >
                   {c.reportId !== null && c.status !== null ? (
                     <Link to={detailPath(c.reportId)} className="mr-board-link">
                       <MonthlyStatusBadge status={c.status} />
@@ -85,7 +110,12 @@ function BoardTable({ data, detailPath, onOpen }: { data: BoardResponse; detailP
                       {c.overdue && <span className="mr-overdue-flag">{t('mr.board.overdue')}</span>}
                     </Link>
                   ) : (
-                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => onOpen(row.workOrderId, c.year, c.month)} data-testid="board-open">
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-sm"
+                      onClick={() => onOpen(row.workOrderId, c.year, c.month)}
+                      data-testid="board-open"
+                    >
                       {t('mr.board.open')}
                     </button>
                   )}

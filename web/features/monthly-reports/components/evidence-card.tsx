@@ -40,7 +40,12 @@ export function EvidenceCard({ report }: { report: MonthlyReportDetail }) {
           </a>
           <CopyButton text={href} testId="mr-evidence-copy" />
           {report.abilities?.checkEvidence && (
-            <Button size="sm" loading={checkEvidence.isPending} onClick={() => checkEvidence.mutate(undefined, { onError: (e) => toast.error(describeError(e, t, locale)) })} data-testid="mr-evidence-check">
+            <Button
+              size="sm"
+              loading={checkEvidence.isPending}
+              onClick={() => checkEvidence.mutate(undefined, { onError: (e) => toast.error(describeError(e, t, locale)) })}
+              data-testid="mr-evidence-check"
+            >
               {t('mr.evidence.check')}
             </Button>
           )}
@@ -52,16 +57,32 @@ export function EvidenceCard({ report }: { report: MonthlyReportDetail }) {
       )}
       {check && (
         <p className={check.reachable ? 'muted' : 'field-error'} data-testid="mr-evidence-status">
-          {check.reachable ? t('mr.evidence.reachable', { at: new Date(check.checkedAt).toLocaleString(locale === 'es' ? 'es-MX' : 'en-US') }) : t('mr.evidence.unreachable', { error: check.error ?? '' })}
+          {check.reachable
+            ? t('mr.evidence.reachable', { at: new Date(check.checkedAt).toLocaleString(locale === 'es' ? 'es-MX' : 'en-US') })
+            : t('mr.evidence.unreachable', { error: check.error ?? '' })}
         </p>
       )}
       {report.abilities?.setEvidence && (
         <div className="inline-form">
           <label className="field">
             <span className="field-label">{report.evidenceUrl ? t('mr.evidence.change') : t('mr.evidence.link')}</span>
-            <input className="input" type="url" placeholder="https://drive.google.com/drive/folders/…" value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="mr-evidence-input" aria-invalid={error ? true : undefined} />
+            <input
+              className="input"
+              type="url"
+              placeholder="https://drive.google.com/drive/folders/…"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              data-testid="mr-evidence-input"
+              aria-invalid={error ? true : undefined}
+            />
           </label>
-          <Button variant="primary" onClick={save} loading={setEvidence.isPending} disabled={draft.trim() === ''} data-testid="mr-evidence-save">
+          <Button
+            variant="primary"
+            onClick={save}
+            loading={setEvidence.isPending}
+            disabled={draft.trim() === ''}
+            data-testid="mr-evidence-save"
+          >
             {t('common.save')}
           </Button>
           {error && (

@@ -28,7 +28,17 @@ export function ExcessCard({ report }: { report: MonthlyReportDetail }) {
   const can = report.abilities?.acknowledgeExcess === true;
   const pending = items.filter((e) => !e.acknowledged);
   return (
-    <Card title={t('mr.excess.title')} testId="mr-excess" actions={can && pending.length > 0 ? <Button size="sm" onClick={() => setTarget('all')} data-testid="mr-excess-ack-all">{t('mr.excess.ackAll', { n: pending.length })}</Button> : undefined}>
+    <Card
+      title={t('mr.excess.title')}
+      testId="mr-excess"
+      actions={
+        can && pending.length > 0 ? (
+          <Button size="sm" onClick={() => setTarget('all')} data-testid="mr-excess-ack-all">
+            {t('mr.excess.ackAll', { n: pending.length })}
+          </Button>
+        ) : undefined
+      }
+    >
       <table className="table">
         <thead>
           <tr>

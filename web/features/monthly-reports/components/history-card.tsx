@@ -12,7 +12,9 @@ export function HistoryCard({ report }: { report: MonthlyReportDetail }) {
   const when = (iso: string) => new Date(iso).toLocaleString(locale === 'es' ? 'es-MX' : 'en-US');
   return (
     <Card title={t('mr.history.title')} testId="mr-history">
-      <p className="muted">{t('mr.history.created', { at: when(report.createdAt) })} · {t('mr.history.updated', { at: when(report.updatedAt) })}</p>
+      <p className="muted">
+        {t('mr.history.created', { at: when(report.createdAt) })} · {t('mr.history.updated', { at: when(report.updatedAt) })}
+      </p>
       {report.transitions.length === 0 ? (
         <p className="muted">{t('mr.history.none')}</p>
       ) : (
@@ -32,7 +34,8 @@ export function HistoryCard({ report }: { report: MonthlyReportDetail }) {
             {report.versions.map((v) => (
               <li key={v.version}>
                 {t('mr.versionN', { n: v.version })}: {t('mr.history.closedBy', { name: v.closedByName ?? '', at: when(v.closedAt) })}
-                {v.reopenedAt && ` · ${t('mr.history.reopenedBy', { name: v.reopenedByName ?? '', at: when(v.reopenedAt), reason: v.reopenReason ?? '' })}`}{' '}
+                {v.reopenedAt &&
+                  ` · ${t('mr.history.reopenedBy', { name: v.reopenedByName ?? '', at: when(v.reopenedAt), reason: v.reopenReason ?? '' })}`}{' '}
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDiffOf(v.version)} data-testid="mr-diff-open">
                   {t('mr.history.diff')}
                 </button>

@@ -37,7 +37,9 @@ export function MonthlyReportDetailScreen({ id, links }: { id: number; links: Ca
         meta={
           <p className="mr-actions">
             <MonthlyStatusBadge status={r.status} testId="mr-status" />
-            {r.overdue && r.expectedStatus && <span className="mr-overdue-flag">{t('mr.overdueExpected', { status: t(`mr.status.${r.expectedStatus}`) })}</span>}
+            {r.overdue && r.expectedStatus && (
+              <span className="mr-overdue-flag">{t('mr.overdueExpected', { status: t(`mr.status.${r.expectedStatus}`) })}</span>
+            )}
           </p>
         }
         actions={<TransitionButtons report={r} />}

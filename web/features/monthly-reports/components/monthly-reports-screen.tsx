@@ -21,10 +21,24 @@ export function MonthlyReportsScreen({ detailPath }: { detailPath: (id: number) 
   return (
     <div data-testid="monthly-reports-screen">
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'board'} className={`tab${tab === 'board' ? ' tab-active' : ''}`} onClick={() => setTab('board')} data-testid="tab-board">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'board'}
+          className={`tab${tab === 'board' ? ' tab-active' : ''}`}
+          onClick={() => setTab('board')}
+          data-testid="tab-board"
+        >
           {t('mr.tab.board')}
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'list'} className={`tab${tab === 'list' ? ' tab-active' : ''}`} onClick={() => setTab('list')} data-testid="tab-list">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'list'}
+          className={`tab${tab === 'list' ? ' tab-active' : ''}`}
+          onClick={() => setTab('list')}
+          data-testid="tab-list"
+        >
           {t('mr.tab.list')}
         </button>
       </div>
@@ -40,14 +54,30 @@ function MonthlyReportList({ detailPath }: { detailPath: (id: number) => string 
   const set = (patch: Partial<ListParams>) => setParams((p) => ({ ...p, ...patch }));
   return (
     <>
-      <Toolbar end={<DownloadLink href={monthlyApi.exportUrl(params)} size="sm">{t('common.exportXlsx')}</DownloadLink>}>
+      <Toolbar
+        end={
+          <DownloadLink href={monthlyApi.exportUrl(params)} size="sm">
+            {t('common.exportXlsx')}
+          </DownloadLink>
+        }
+      >
         <label className="field">
           <span className="field-label">{t('mr.filter.folio')}</span>
-          <input className="input input-sm" value={params.folio ?? ''} onChange={(e) => set({ folio: e.target.value || undefined })} data-testid="mr-filter-folio" />
+          <input
+            className="input input-sm"
+            value={params.folio ?? ''}
+            onChange={(e) => set({ folio: e.target.value || undefined })}
+            data-testid="mr-filter-folio"
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('mr.filter.status')}</span>
-          <select className="input input-sm" value={params.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as MonthlyStatus | undefined })} data-testid="mr-filter-status">
+          <select
+            className="input input-sm"
+            value={params.status ?? ''}
+            onChange={(e) => set({ status: (e.target.value || undefined) as MonthlyStatus | undefined })}
+            data-testid="mr-filter-status"
+          >
             <option value="">{t('mr.filter.all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -58,14 +88,33 @@ function MonthlyReportList({ detailPath }: { detailPath: (id: number) => string 
         </label>
         <label className="field">
           <span className="field-label">{t('mr.filter.year')}</span>
-          <input className="input input-sm input-narrow" type="number" min={2000} max={2100} value={params.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })} />
+          <input
+            className="input input-sm input-narrow"
+            type="number"
+            min={2000}
+            max={2100}
+            value={params.year ?? ''}
+            onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined })}
+          />
         </label>
         <label className="field">
           <span className="field-label">{t('mr.filter.month')}</span>
-          <input className="input input-sm input-narrow" type="number" min={1} max={12} value={params.month ?? ''} onChange={(e) => set({ month: e.target.value ? Number(e.target.value) : undefined })} />
+          <input
+            className="input input-sm input-narrow"
+            type="number"
+            min={1}
+            max={12}
+            value={params.month ?? ''}
+            onChange={(e) => set({ month: e.target.value ? Number(e.target.value) : undefined })}
+          />
         </label>
         <label className="field field-checkbox">
-          <input type="checkbox" checked={params.period === 'current'} onChange={(e) => set({ period: e.target.checked ? 'current' : undefined })} data-testid="mr-filter-current" />
+          <input
+            type="checkbox"
+            checked={params.period === 'current'}
+            onChange={(e) => set({ period: e.target.checked ? 'current' : undefined })}
+            data-testid="mr-filter-current"
+          />
           <span>{t('mr.filter.currentMonth')}</span>
         </label>
       </Toolbar>
@@ -97,7 +146,12 @@ function MonthlyReportList({ detailPath }: { detailPath: (id: number) => string 
                 );
               },
             },
-            { key: 'updated', header: t('mr.col.updated'), nowrap: true, render: (r) => new Date(r.updatedAt).toLocaleDateString(locale === 'es' ? 'es-MX' : 'en-US') },
+            {
+              key: 'updated',
+              header: t('mr.col.updated'),
+              nowrap: true,
+              render: (r) => new Date(r.updatedAt).toLocaleDateString(locale === 'es' ? 'es-MX' : 'en-US'),
+            },
           ]}
         />
       )}

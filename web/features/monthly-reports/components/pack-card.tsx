@@ -12,7 +12,12 @@ export function PackCard({ report }: { report: MonthlyReportDetail }) {
   const [progress, setProgress] = useState<{ label: string; fraction: number | null } | null>(null);
   const download = (url: string, label: string) => {
     setProgress({ label, fraction: null });
-    downloadWithProgress(url, (phase, fraction) => setProgress({ label: phase === 'generating' ? t('mr.pack.generating', { file: label }) : t('mr.pack.downloading', { file: label }), fraction }))
+    downloadWithProgress(url, (phase, fraction) =>
+      setProgress({
+        label: phase === 'generating' ? t('mr.pack.generating', { file: label }) : t('mr.pack.downloading', { file: label }),
+        fraction,
+      }),
+    )
       .then(() => toast.success(t('mr.pack.ready', { file: label })))
       .catch(() => toast.error(t('mr.pack.failed')))
       .finally(() => setProgress(null));
@@ -21,10 +26,18 @@ export function PackCard({ report }: { report: MonthlyReportDetail }) {
     <Card title={t('mr.pack.title')} testId="mr-pack">
       <p className="muted">{t('mr.pack.help')}</p>
       <div className="mr-actions">
-        <Button onClick={() => download(monthlyApi.packUrl(report.id, 'pdf'), 'PDF')} disabled={progress !== null} data-testid="mr-pack-pdf">
+        <Button
+          onClick={() => download(monthlyApi.packUrl(report.id, 'pdf'), 'PDF')}
+          disabled={progress !== null}
+          data-testid="mr-pack-pdf"
+        >
           {t('mr.pack.pdf')}
         </Button>
-        <Button onClick={() => download(monthlyApi.packUrl(report.id, 'xlsx'), 'XLSX')} disabled={progress !== null} data-testid="mr-pack-xlsx">
+        <Button
+          onClick={() => download(monthlyApi.packUrl(report.id, 'xlsx'), 'XLSX')}
+          disabled={progress !== null}
+          data-testid="mr-pack-xlsx"
+        >
           {t('mr.pack.xlsx')}
         </Button>
       </div>
@@ -45,10 +58,17 @@ export function PackCard({ report }: { report: MonthlyReportDetail }) {
                 <div className="mr-check-head">
                   <strong>{t('mr.versionN', { n: v.version })}</strong>
                   <span className="mr-actions">
-                    <Button size="sm" onClick={() => download(monthlyApi.versionPackUrl(report.id, v.version, 'pdf'), `PDF v${v.version}`)} data-testid="mr-version-pdf">
+                    <Button
+                      size="sm"
+                      onClick={() => download(monthlyApi.versionPackUrl(report.id, v.version, 'pdf'), `PDF v${v.version}`)}
+                      data-testid="mr-version-pdf"
+                    >
                       PDF
                     </Button>
-                    <Button size="sm" onClick={() => download(monthlyApi.versionPackUrl(report.id, v.version, 'xlsx'), `XLSX v${v.version}`)}>
+                    <Button
+                      size="sm"
+                      onClick={() => download(monthlyApi.versionPackUrl(report.id, v.version, 'xlsx'), `XLSX v${v.version}`)}
+                    >
                       XLSX
                     </Button>
                   </span>

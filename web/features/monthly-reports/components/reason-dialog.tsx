@@ -33,7 +33,15 @@ export function ReasonDialog({
         <p>{message}</p>
         <label className="field">
           <span className="field-label">{t('mr.reason')}</span>
-          <textarea className="input" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reason-input" autoFocus />
+          <textarea
+            className="input"
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="reason-input"
+            autoFocus
+          />
         </label>
         {error && (
           <p className="field-error" role="alert">

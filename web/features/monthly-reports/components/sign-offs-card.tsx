@@ -24,7 +24,13 @@ export function SignOffsCard({ report }: { report: MonthlyReportDetail }) {
         {KINDS.map(({ kind, ability }) => {
           const given = report.signOffs.find((s) => s.kind === kind);
           return (
-            <li key={kind} className={`mr-check ${given ? 'mr-check-ok' : 'mr-check-aviso'}`} data-testid="mr-sign-off" data-kind={kind} data-signed={given ? 'yes' : 'no'}>
+            <li
+              key={kind}
+              className={`mr-check ${given ? 'mr-check-ok' : 'mr-check-aviso'}`}
+              data-testid="mr-sign-off"
+              data-kind={kind}
+              data-signed={given ? 'yes' : 'no'}
+            >
               <div className="mr-check-head">
                 <strong>{t(`mr.signOff.${kind}`)}</strong>
                 {given ? (
@@ -36,7 +42,12 @@ export function SignOffsCard({ report }: { report: MonthlyReportDetail }) {
                     size="sm"
                     variant="primary"
                     loading={signOff.isPending && signOff.variables === kind}
-                    onClick={() => signOff.mutate(kind, { onSuccess: () => toast.success(t('mr.signOffs.done')), onError: (e) => toast.error(describeError(e, t, locale)) })}
+                    onClick={() =>
+                      signOff.mutate(kind, {
+                        onSuccess: () => toast.success(t('mr.signOffs.done')),
+                        onError: (e) => toast.error(describeError(e, t, locale)),
+                      })
+                    }
                     data-testid={`mr-sign-${kind}`}
                   >
                     {t('mr.signOffs.sign')}

@@ -2,11 +2,19 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { monthlyApi, monthlyKeys, type ClosureAction, type ListParams, type SignOffKind } from '../api/monthly-reports-api';
 
 export function useMonthlyReportList(p: ListParams) {
-  return useQuery({ queryKey: monthlyKeys.list(p), queryFn: ({ signal }) => monthlyApi.list(p, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: monthlyKeys.list(p),
+    queryFn: ({ signal }) => monthlyApi.list(p, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useClosureBoard(from: string, to: string, q: string) {
-  return useQuery({ queryKey: monthlyKeys.board(from, to, q), queryFn: ({ signal }) => monthlyApi.board(from, to, q, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: monthlyKeys.board(from, to, q),
+    queryFn: ({ signal }) => monthlyApi.board(from, to, q, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useMonthlyReport(id: number) {
@@ -23,11 +31,19 @@ export function useExcess(id: number, enabled: boolean) {
 
 export function useProductionRows(id: number, ids: number[]) {
   const key = ids.slice(0, 200).join(',');
-  return useQuery({ queryKey: monthlyKeys.production(id, key), queryFn: ({ signal }) => monthlyApi.production(id, key, signal), enabled: key !== '' });
+  return useQuery({
+    queryKey: monthlyKeys.production(id, key),
+    queryFn: ({ signal }) => monthlyApi.production(id, key, signal),
+    enabled: key !== '',
+  });
 }
 
 export function useVersionDiff(id: number, version: number | null) {
-  return useQuery({ queryKey: monthlyKeys.diff(id, version ?? 0), queryFn: ({ signal }) => monthlyApi.diff(id, version!, signal), enabled: version !== null });
+  return useQuery({
+    queryKey: monthlyKeys.diff(id, version ?? 0),
+    queryFn: ({ signal }) => monthlyApi.diff(id, version!, signal),
+    enabled: version !== null,
+  });
 }
 
 /** Every write refreshes the report, its checklist and the lists (status, sign-offs, progress). */
@@ -38,7 +54,13 @@ export function useMonthlyMutations(id: number) {
     setEvidence: useMutation({ mutationFn: (url: string) => monthlyApi.setEvidence(id, url), onSuccess: refresh }),
     checkEvidence: useMutation({ mutationFn: () => monthlyApi.checkEvidence(id), onSuccess: refresh }),
     signOff: useMutation({ mutationFn: (kind: SignOffKind) => monthlyApi.signOff(id, kind), onSuccess: refresh }),
-    transition: useMutation({ mutationFn: (v: { action: ClosureAction; reason?: string }) => monthlyApi.transition(id, v.action, v.reason), onSuccess: refresh }),
-    acknowledge: useMutation({ mutationFn: (body: { entryIds?: number[]; all?: boolean; reason: string }) => monthlyApi.acknowledge(id, body), onSuccess: refresh }),
+    transition: useMutation({
+      mutationFn: (v: { action: ClosureAction; reason?: string }) => monthlyApi.transition(id, v.action, v.reason),
+      onSuccess: refresh,
+    }),
+    acknowledge: useMutation({
+      mutationFn: (body: { entryIds?: number[]; all?: boolean; reason: string }) => monthlyApi.acknowledge(id, body),
+      onSuccess: refresh,
+    }),
   };
 }
