@@ -137,7 +137,10 @@ async function main() {
     await cleanup();
   }
   process.stdout.write(`${table(results)}\n`);
-  if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  if (jsonFile) {
+    fs.mkdirSync(path.dirname(path.resolve(jsonFile)), { recursive: true });
+    fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+  }
 }
 
 main().catch((err) => {
