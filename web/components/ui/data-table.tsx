@@ -11,7 +11,7 @@ export interface Column<T> {
   nowrap?: boolean;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string | number;

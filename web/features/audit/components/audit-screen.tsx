@@ -2,19 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AuditEntry } from '../../../app/api-types';
-import { describeError } from '../../../app/errors';
 import { formatDate, formatDateTime, formatInteger, parseDisplayDate } from '../../../app/format';
 import { useI18n, type TranslateFn } from '../../../app/i18n';
 import { isMessageKey } from '../../../app/i18n/translate';
 import { Badge } from '../../../components/ui/badge';
 import { DownloadLink } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { type Column } from '../../../components/ui/data-table';
+import { QueryTable } from '../../../components/ui/query-table';
 import { DateField } from '../../../components/ui/field';
 import { Icons } from '../../../components/ui/icons';
 import { PageHeader, Toolbar } from '../../../components/ui/page';
-import { Pagination } from '../../../components/ui/pagination';
 import { SearchPicker, type PickerOption } from '../../../components/ui/search-picker';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { auditExportUrl, type AuditListParams } from '../api/audit-api';
 import { useAudit } from '../hooks/use-audit';
 import { AuditChanges } from './audit-changes';
@@ -53,7 +51,7 @@ function actionLabel(t: TranslateFn, action: string): string {
 
 /** The audit log: who changed what, when, with before → after of each field. Filters live in the URL. */
 export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderPath }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const params: AuditListParams = {
     actorId: positiveInt(searchParams.get('actorId')),
@@ -267,30 +265,19 @@ export function AuditScreen({ users, searchWorkOrders, loadWorkOrder, workOrderP
           <DateField name="to" label={t('audit.to')} value={toText} onChange={(v) => setDate('to', v)} testId="filter-to" />
         </div>
       </Toolbar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState message={describeError(list.error, t, locale)} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(e) => e.id}
-            rowTestId="audit-row"
-            empty={hasFilters ? t('common.emptyFiltered') : t('common.empty')}
-            caption={t('audit.title')}
-          />
-          {list.data.total > PAGE_SIZE && (
-            <Pagination
-              offset={params.offset ?? 0}
-              limit={PAGE_SIZE}
-              total={list.data.total}
-              onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)}
-            />
-          )}
-        </>
-      )}
+      <QueryTable
+        query={list}
+        columns={columns}
+        rowKey={(e) => e.id}
+        rowTestId="audit-row"
+        empty={hasFilters ? t('common.emptyFiltered') : t('common.empty')}
+        caption={t('audit.title')}
+        paging={{
+          offset: params.offset ?? 0,
+          limit: PAGE_SIZE,
+          onChange: (offset) => setParam('offset', offset ? String(offset) : undefined),
+        }}
+      />
     </div>
   );
 }

@@ -6,12 +6,12 @@ import { useI18n } from '../../../app/i18n';
 import { Badge } from '../../../components/ui/badge';
 import { Button, DownloadLink } from '../../../components/ui/button';
 import { useConfirm } from '../../../components/ui/confirm-dialog';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { type Column } from '../../../components/ui/data-table';
+import { QueryTable } from '../../../components/ui/query-table';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field';
 import { Icons } from '../../../components/ui/icons';
 import { PageHeader, Toolbar } from '../../../components/ui/page';
 import { SidePanel } from '../../../components/ui/side-panel';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
 import { catalogueExportUrl, type CatalogueItems, type CatalogueKind, type CatalogueListParams } from '../api/catalogues-api';
@@ -125,21 +125,15 @@ export function CatalogueScreen<K extends CatalogueKind>({ config, canWrite }: {
           <option value="">{t('common.all')}</option>
         </select>
       </Toolbar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState message={describeError(list.error, t, locale)} onRetry={() => void list.refetch()} />
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={list.data.items}
-          rowKey={(r) => r.id}
-          rowTestId={config.rowTestId}
-          rowClassName={(r) => (r.active ? undefined : 'row-inactive')}
-          empty={q || active ? t('common.emptyFiltered') : t('common.empty')}
-          caption={t(config.titleKey)}
-        />
-      )}
+      <QueryTable
+        query={list}
+        columns={columns}
+        rowKey={(r) => r.id}
+        rowTestId={config.rowTestId}
+        rowClassName={(r) => (r.active ? undefined : 'row-inactive')}
+        empty={q || active ? t('common.emptyFiltered') : t('common.empty')}
+        caption={t(config.titleKey)}
+      />
       {editing !== null && (
         <CatalogueForm
           key={editing === 'new' ? 'new' : editing.id}

@@ -6,10 +6,10 @@ import { useI18n } from '../../../app/i18n';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button, DownloadLink } from '../../../components/ui/button';
 import { useConfirm } from '../../../components/ui/confirm-dialog';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { type Column } from '../../../components/ui/data-table';
+import { QueryTable } from '../../../components/ui/query-table';
 import { Icons } from '../../../components/ui/icons';
 import { PageHeader, Toolbar } from '../../../components/ui/page';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { useToast } from '../../../components/ui/toast';
 import { useDebouncedValue } from '../../../components/ui/use-debounced-value';
 import { usersExportUrl, type UserListParams } from '../api/users-api';
@@ -188,21 +188,16 @@ export function UsersScreen({ scope }: { scope: ScopeSources }) {
           <option value="">{t('common.all')}</option>
         </select>
       </Toolbar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState message={describeError(list.error, t, locale)} onRetry={() => void list.refetch()} />
-      ) : (
-        <DataTable
-          columns={columns}
-          rows={rows}
-          rowKey={(u) => u.id}
-          rowTestId="users-row"
-          rowClassName={(u) => (u.active ? undefined : 'row-inactive')}
-          empty={t('common.emptyFiltered')}
-          caption={t('users.title')}
-        />
-      )}
+      <QueryTable
+        query={list}
+        select={() => rows}
+        columns={columns}
+        rowKey={(u) => u.id}
+        rowTestId="users-row"
+        rowClassName={(u) => (u.active ? undefined : 'row-inactive')}
+        empty={t('common.emptyFiltered')}
+        caption={t('users.title')}
+      />
       {editing !== null && (
         <UserForm
           key={editing === 'new' ? 'new' : editing.id}

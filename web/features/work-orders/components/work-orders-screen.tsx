@@ -1,15 +1,13 @@
 import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WORK_ORDER_KINDS, WORK_ORDER_STATUSES, type WorkOrder, type WorkOrderKind, type WorkOrderStatus } from '../../../app/api-types';
-import { describeError } from '../../../app/errors';
 import { formatDate, formatInteger, formatWindow } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { ButtonLink, DownloadLink } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { type Column } from '../../../components/ui/data-table';
+import { QueryTable } from '../../../components/ui/query-table';
 import { Icons } from '../../../components/ui/icons';
 import { PageHeader, Toolbar } from '../../../components/ui/page';
-import { Pagination } from '../../../components/ui/pagination';
-import { ErrorState, LoadingState } from '../../../components/ui/states';
 import { workOrdersExportUrl, type WorkOrderListParams } from '../api/work-orders-api';
 import { useWorkOrders } from '../hooks/use-work-orders';
 import type { RefOption } from './refs';
@@ -42,7 +40,7 @@ interface Props {
 
 /** The OT list; every filter lives in the URL so a filtered list can be bookmarked or shared. */
 export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath, newPath }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(searchParams.get('q') ?? '');
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -225,30 +223,19 @@ export function WorkOrdersScreen({ clients, sites, fronts, canCreate, detailPath
           <span>{t('wo.initialOnly')}</span>
         </label>
       </Toolbar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState message={describeError(list.error, t, locale)} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <DataTable
-            columns={columns}
-            rows={list.data.items}
-            rowKey={(wo) => wo.id}
-            rowTestId="work-orders-row"
-            empty={hasFilters ? t('common.emptyFiltered') : t('common.empty')}
-            caption={t('wo.title')}
-          />
-          {list.data.total > PAGE_SIZE && (
-            <Pagination
-              offset={params.offset ?? 0}
-              limit={PAGE_SIZE}
-              total={list.data.total}
-              onChange={(offset) => setParam('offset', offset ? String(offset) : undefined)}
-            />
-          )}
-        </>
-      )}
+      <QueryTable
+        query={list}
+        columns={columns}
+        rowKey={(wo) => wo.id}
+        rowTestId="work-orders-row"
+        empty={hasFilters ? t('common.emptyFiltered') : t('common.empty')}
+        caption={t('wo.title')}
+        paging={{
+          offset: params.offset ?? 0,
+          limit: PAGE_SIZE,
+          onChange: (offset) => setParam('offset', offset ? String(offset) : undefined),
+        }}
+      />
     </div>
   );
 }
