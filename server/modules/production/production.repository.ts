@@ -27,14 +27,6 @@ export type FamilyLineItem = {
   puUsd: string;
 };
 
-/** The family's line items among `ids` (ids of other families are simply not returned). */
-export async function familyLineItems(db: DbOrTx, familyId: number, ids: readonly number[]): Promise<FamilyLineItem[]> {
-  const r = await db.execute<FamilyLineItem>(sql`
-    select id, sub_annex as "subAnnex", authorized_volume::text as cap, trim_scale(pu_mxn)::text as "puMxn", trim_scale(pu_usd)::text as "puUsd"
-    from line_items where family_id = ${familyId} and id = any(${arr(ids)}::int[])`);
-  return r.rows;
-}
-
 /**
  * The first look of a save, in one round trip: the OT-month's report id (without creating it),
  * the family's line items among `ids`, and this grid's stored cells (month, site, layer) on them.
@@ -69,20 +61,6 @@ export type ScopeEntry = {
   volume: string;
 };
 
-/** The stored cells of one grid (month, site, layer) on these line items. */
-export async function scopeEntries(
-  db: DbOrTx,
-  scope: { monthlyReportId: number; siteId: number; layer: Layer; from: string; to: string },
-  lineItemIds: readonly number[],
-): Promise<ScopeEntry[]> {
-  // The date range lets a small save use the (line item, date, …) key instead of scanning the month.
-  const r = await db.execute<ScopeEntry>(sql`
-    select line_item_id as "lineItemId", date, volume::text as volume
-    from production_entries where monthly_report_id = ${scope.monthlyReportId} and site_id = ${scope.siteId} and layer = ${scope.layer}
-      and line_item_id = any(${arr(lineItemIds)}::int[]) and date between ${scope.from}::date and ${scope.to}::date`);
-  return r.rows;
-}
-
 /**
  * Serialises writers of the same line items (saves, cap changes) for the rest of the
  * transaction, in id order so two writers never deadlock. NO KEY UPDATE does not block the
@@ -103,13 +81,6 @@ export type StoredEntry = {
   excess: string;
   revision: number;
 };
-
-/** The OT-month's report id, without creating it (null when it does not exist yet). */
-export async function monthlyReportIdOf(db: DbOrTx, familyId: number, year: number, month: number): Promise<number | null> {
-  const r = await db.execute<{ id: number }>(sql`
-    select id from monthly_reports where work_order_id = ${familyId} and year = ${year} and month = ${month}`);
-  return r.rows[0]?.id ?? null;
-}
 
 /** Every entry of these line items dated on/after `fromDate` (null = all history). */
 export async function entriesFrom(db: DbOrTx, lineItemIds: readonly number[], fromDate: string | null): Promise<StoredEntry[]> {
@@ -173,36 +144,10 @@ export async function lockDaysAndLineItems(
   return new Set(r.rows[0]?.signed ?? []);
 }
 
-/** Volume produced before (year, month) per line item, from the monthly totals. */
-export async function volumeBefore(db: DbOrTx, lineItemIds: readonly number[], year: number, month: number): Promise<Map<number, string>> {
-  const map = new Map<number, string>();
-  if (!lineItemIds.length) return map;
-  const r = await db.execute<{ id: number; v: string }>(sql`
-    select line_item_id as id, sum(volume)::text as v from production_monthly_totals
-    where line_item_id = any(${arr(lineItemIds)}::int[]) and (year < ${year} or (year = ${year} and month < ${month}))
-    group by line_item_id`);
-  for (const row of r.rows) map.set(row.id, row.v);
-  return map;
-}
-
 export async function caps(db: DbOrTx, lineItemIds: readonly number[]): Promise<Map<number, string>> {
   const r = await db.execute<{ id: number; cap: string }>(sql`
     select id, authorized_volume::text as cap from line_items where id = any(${arr(lineItemIds)}::int[])`);
   return new Map(r.rows.map((x) => [x.id, x.cap]));
-}
-
-/**
- * Which of these dates have a Firmado daily report at this site. The reports are share-locked
- * for the rest of the transaction, so a concurrent signature waits for this save to commit
- * (and a save never lands on a day signed while it was running).
- */
-export async function signedDates(db: DbOrTx, monthlyReportId: number, siteId: number, dates: readonly string[]): Promise<Set<string>> {
-  if (!dates.length) return new Set();
-  const r = await db.execute<{ date: string; signed: boolean }>(sql`
-    select date, signature_status = 'firmado' as signed from daily_reports
-    where monthly_report_id = ${monthlyReportId} and site_id = ${siteId} and date = any(${arr(dates)}::date[])
-    order by date for share`);
-  return new Set(r.rows.filter((x) => x.signed).map((x) => x.date));
 }
 
 export async function gpuEvidenceOf(db: DbOrTx, entryIds: readonly number[]): Promise<{ entryId: number; hasEvidence: boolean }[]> {
@@ -309,16 +254,6 @@ export async function updateExcess(db: DbOrTx, ids: readonly number[], excess: r
   await db.execute(sql`
     update production_entries p set excess_volume = u.e
     from unnest(${arr(ids)}::bigint[], ${arr(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
-}
-
-/** GPU records the save creates ("Pendiente", nobody has worked on them yet: updated_by null). */
-export async function insertGpuRecords(db: DbOrTx, entryIds: readonly number[]): Promise<number> {
-  if (!entryIds.length) return 0;
-  const r = await db.execute(sql`
-    insert into gpu_records (production_entry_id, status)
-    select u.id, 'pendiente' from unnest(${arr(entryIds)}::bigint[]) as u(id)
-    on conflict (production_entry_id) do nothing`);
-  return r.rowCount ?? 0;
 }
 
 /** The newest revision handed out (0 before the first write). */
