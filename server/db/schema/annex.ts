@@ -19,7 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { clients, units, users, workOrders } from './core';
+import { clients, timestamps, units, users, workOrders } from './core';
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -27,11 +27,6 @@ export const capRuleEnum = pgEnum('cap_rule', ['replacement', 'additional']);
 export const catalogueItemKindEnum = pgEnum('catalogue_item_kind', ['ordinary', 'extraordinary']);
 export const lineItemOriginEnum = pgEnum('line_item_origin', ['annex', 'adhoc']);
 export const importStatusEnum = pgEnum('import_status', ['preview', 'committed', 'discarded']);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 export const contracts = pgTable('contracts', {
   id: serial('id').primaryKey(),

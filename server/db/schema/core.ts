@@ -38,7 +38,8 @@ export const workOrderStatusEnum = pgEnum('work_order_status', [
   'por_cancelar',
 ]);
 
-const timestamps = {
+/** created_at / updated_at, shared by every table that tracks both. */
+export const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
