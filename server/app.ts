@@ -63,6 +63,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    if (config.serverTiming) reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
   });
 
   registerErrorHandling(app);

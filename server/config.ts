@@ -20,6 +20,8 @@ export interface Config {
   /** Serve cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
   loginRateLimit: { max: number; windowMs: number };
+  /** Send `Server-Timing: app;dur=<ms>` on every response (the benchmark reads it; off by default). */
+  serverTiming: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.CARPETA_SECURE_COOKIES === '1',
     loginRateLimit: { max: int(env.CARPETA_LOGIN_RATE_MAX, 10), windowMs: 60_000 },
+    serverTiming: env.CARPETA_SERVER_TIMING === '1',
   };
 }

@@ -1,5 +1,4 @@
 /** What every benchmark scenario receives, and how it reports. Add a scenario as scenarios/<name>.ts. */
-import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { Database } from '../../server/db/database';
 import type { Dataset } from './dataset';
@@ -11,7 +10,7 @@ export interface BenchContext {
   runs: number;
   database: Database;
   pool: pg.Pool;
-  app: FastifyInstance;
+  /** The app process (see app-process.ts). */
   baseUrl: string;
   admin: { email: string; password: string };
   dataset: Dataset;

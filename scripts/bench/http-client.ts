@@ -1,6 +1,6 @@
 /**
  * A logged-in HTTP client over real loopback sockets (keep-alive), as a browser would be:
- * session cookie + CSRF header. Reports the server time the app measured (x-bench-server-ms).
+ * session cookie + CSRF header. Reports the server time the app measured (`Server-Timing: app;dur=`).
  */
 import http from 'node:http';
 
@@ -9,7 +9,7 @@ export interface BenchResponse {
   body: string;
   /** Wall time seen by the client. */
   clientMs: number;
-  /** Time the app spent on the request (handler + serialisation), from the bench's onSend hook. */
+  /** Time the app spent on the request (handler + serialisation), from its Server-Timing header. */
   serverMs: number;
   json<T = unknown>(): T;
 }
@@ -35,8 +35,33 @@ export class BenchClient {
     return this.request('PUT', path, body);
   }
 
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body);
+  }
+
+  /** A multipart/form-data upload of one file (field `file`), as the browser's import screens send it. */
+  upload(path: string, fileName: string, bytes: Buffer) {
+    const boundary = `----carpeta-bench-${Date.now().toString(16)}`;
+    const head = Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        `content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    );
+    const payload = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return this.send('POST', path, payload, `multipart/form-data; boundary=${boundary}`);
+  }
+
   request(method: string, path: string, body?: unknown, captureCookie = false): Promise<BenchResponse> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return this.send(method, path, payload, 'application/json', captureCookie);
+  }
+
+  private send(
+    method: string,
+    path: string,
+    payload: Buffer | undefined,
+    contentType: string,
+    captureCookie = false,
+  ): Promise<BenchResponse> {
     const url = new URL(path, this.baseUrl);
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -46,7 +71,7 @@ export class BenchClient {
           method,
           agent: this.agent,
           headers: {
-            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+            ...(payload ? { 'content-type': contentType, 'content-length': String(payload.length) } : {}),
             ...(this.cookie ? { cookie: this.cookie } : {}),
             ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
           },
@@ -65,7 +90,7 @@ export class BenchClient {
               status: res.statusCode ?? 0,
               body: text,
               clientMs: performance.now() - started,
-              serverMs: Number(res.headers['x-bench-server-ms'] ?? NaN),
+              serverMs: Number(/app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1] ?? NaN),
               json: <T>() => JSON.parse(text) as T,
             });
           });

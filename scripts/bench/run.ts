@@ -3,17 +3,18 @@
  *
  * Builds a fresh database (a new embedded PostgreSQL in a temporary directory, or a new database
  * on DATABASE_URL's server), generates the standard dataset deterministically, starts the real app
- * on a loopback port and runs the scenarios of scenarios/index.ts. Prints a table, writes JSON.
+ * as its own process (server/main.ts, see app-process.ts) on a loopback port and runs the scenarios
+ * of scenarios/index.ts against it. Prints a table, writes JSON; `peak_rss_mb` is the app process's
+ * peak resident memory (VmHWM), the bench process's own is `bench_client_rss_mb`.
  * `--quick` (CI): 300 line items, 5 other OTs, fewer runs; finishes well under 2 minutes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../server/app';
 import { bootstrap } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { connect, ensureDatabase, runMigrations, type Database } from '../../server/db/database';
+import { freePort, startAppProcess, type AppProcess } from './app-process';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../server/db/embedded-postgres';
 import { newClient, type BenchContext } from './context';
 import { existingDataset, generateDataset } from './dataset';
@@ -27,17 +28,7 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : null;
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+async function openBenchDatabase(): Promise<{ database: Database; url: string; cleanup: () => Promise<void> }> {
   const name = process.env.BENCH_REUSE_DIR ? 'carpeta_bench' : `carpeta_bench_${process.pid}`;
   let server: EmbeddedServer | undefined;
   let tmp: string | undefined;
@@ -54,6 +45,7 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanup: () =>
   const database = connect(url, server ? 'embedded' : 'external');
   return {
     database,
+    url,
     async cleanup() {
       await database.close();
       if (!server) {
@@ -77,17 +69,12 @@ function table(results: Record<string, unknown>): string {
 
 async function main() {
   const started = Date.now();
-  const { database, cleanup } = await openBenchDatabase();
+  const { database, url, cleanup } = await openBenchDatabase();
   const results: Record<string, unknown> = {};
+  let app: AppProcess | undefined;
   try {
     const admin = { email: 'bench@carpeta.local', password: 'bench-password-123' };
-    const config = {
-      ...loadConfig({}),
-      adminEmail: admin.email,
-      adminPassword: admin.password,
-      loginRateLimit: { max: 100_000, windowMs: 60_000 },
-    };
-    await bootstrap(database, config);
+    await bootstrap(database, { ...loadConfig({}), adminEmail: admin.email, adminPassword: admin.password });
     log(`generating the ${quick ? 'quick' : 'standard'} dataset…`);
     const t0 = Date.now();
     const dataset =
@@ -95,20 +82,14 @@ async function main() {
       (await generateDataset(database.pool, { mainItems: quick ? 300 : 3000, otherFamilies: quick ? 5 : 49, log }));
     log(`dataset ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(dataset.counts)}`);
 
-    const app = await buildApp({ config, database });
-    // Server time of each request (handler + serialisation), reported to the bench client.
-    app.addHook('onSend', async (_request, reply) => {
-      reply.header('x-bench-server-ms', reply.elapsedTime.toFixed(2));
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    app = await startAppProcess(url);
+    const baseUrl = app.baseUrl;
 
     const ctx: BenchContext = {
       quick,
       runs: quick ? 10 : 25,
       database,
       pool: database.pool,
-      app,
       baseUrl,
       admin,
       dataset,
@@ -123,7 +104,8 @@ async function main() {
       await s.run(ctx);
       log(`${s.name} done in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
     }
-    results.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    results.peak_rss_mb = app.peakRssMb();
+    results.bench_client_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
     results.meta = {
       quick,
       main_items: dataset.main.items,
@@ -132,8 +114,8 @@ async function main() {
       cpus: os.cpus().length,
       total_s: Math.round((Date.now() - started) / 1000),
     };
-    await app.close();
   } finally {
+    await app?.stop();
     await cleanup();
   }
   process.stdout.write(`${table(results)}\n`);
