@@ -61,12 +61,20 @@ describe('production grid: load and save', () => {
     expect(s2.json()).toMatchObject({ inserted: 0, updated: 0, deleted: 1, unchanged: 1 });
     const snap = await productionSnapshot(t.database.pool, f.familyId);
     expect(snap.map((r) => [r.date, r.volume])).toEqual([['2025-03-02', '2.000000']]);
+    // One audit entry per save, holding every changed cell before → after (unchanged cells are not in it).
     const audit = await t.database.pool.query(
-      `select action, changes from audit_log where entity = 'production_entry' and work_order_id = $1 order by id`,
+      `select entity_id, action, changes from audit_log where entity = 'production_grid' and work_order_id = $1 order by id`,
       [f.familyId],
     );
-    expect(audit.rows.map((r) => r.action)).toEqual(['insert', 'insert', 'delete']);
-    expect(audit.rows[2].changes.volume).toEqual({ before: '1.5', after: null });
+    expect(audit.rows.map((r) => [r.entity_id, r.action])).toEqual([
+      [`${f.siteId}:TE:2025-03`, 'save'],
+      [`${f.siteId}:TE:2025-03`, 'save'],
+    ]);
+    expect(audit.rows[0].changes).toEqual({
+      [`${li}|2025-03-01`]: { before: null, after: '1.5' },
+      [`${li}|2025-03-02`]: { before: null, after: '2' },
+    });
+    expect(audit.rows[1].changes).toEqual({ [`${li}|2025-03-01`]: { before: '1.5', after: null } });
   });
 });
 

@@ -107,6 +107,12 @@ describe('only admins manage users', () => {
 });
 
 describe('deactivation and passwords', () => {
+  it('users are never deleted, even by hand-written SQL (production entries keep their ids without a foreign key)', async () => {
+    const id = (await t.admin.post('/api/v1/users', newUser('supervisor'))).json().id;
+    await expect(t.database.pool.query('delete from users where id = $1', [id])).rejects.toThrow(/never deleted/);
+    expect((await t.database.pool.query('select count(*)::int as n from users where id = $1', [id])).rows[0].n).toBe(1);
+  });
+
   it('deactivating a user ends their sessions and API tokens, and their login fails; reactivating restores login', async () => {
     const body = newUser('gerente_operaciones');
     const id = (await t.admin.post('/api/v1/users', body)).json().id;

@@ -178,8 +178,13 @@ export const productionEntries = pgTable(
     revision: bigint('revision', { mode: 'number' })
       .notNull()
       .default(sql`nextval('production_revision_seq')`),
-    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
-    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    /**
+     * Users without a foreign key on this high-volume table (a first full-month save inserts ~28,000
+     * rows; each key check cost ~9 µs per row): users are never deleted — a trigger refuses it
+     * (migration 0007) — so these ids cannot dangle. ADR 009.
+     */
+    createdBy: integer('created_by'),
+    updatedBy: integer('updated_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

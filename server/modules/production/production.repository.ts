@@ -178,26 +178,13 @@ export async function updateVolumes(
   db: DbOrTx,
   userId: number | null,
   rows: { ids: number[]; volumes: string[]; excess: string[] },
-  /** One audit row per updated entry (`changes[i]` of `ids[i]`), written by the same statement. */
-  audit?: { meta: AuditMeta; changes: string[] },
 ): Promise<number[]> {
   if (!rows.ids.length) return [];
   const r = await db.execute<{ revision: number }>(sql`
-    with upd as (
-      update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
-        updated_by = ${userId}, updated_at = now()
-      from unnest(${arr(rows.ids)}::bigint[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(id, v, e)
-      where p.id = u.id returning p.revision)
-    ${
-      audit
-        ? sql`, aud as (
-      insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
-      select ${audit.meta.actorId}, ${audit.meta.actorLabel}, ${audit.meta.via}, 'production_entry', u.id::text, 'update', u.ch::jsonb,
-             ${audit.meta.workOrderId}, ${audit.meta.requestId}
-      from unnest(${arr(rows.ids)}::bigint[], ${arr(audit.changes)}::text[]) with ordinality as u(id, ch, ord) order by u.ord)`
-        : sql``
-    }
-    select revision::float8 as revision from upd`);
+    update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
+      updated_by = ${userId}, updated_at = now()
+    from unnest(${arr(rows.ids)}::bigint[], ${arr(rows.volumes)}::numeric[], ${arr(rows.excess)}::numeric[]) as u(id, v, e)
+    where p.id = u.id returning p.revision::float8 as revision`);
   return r.rows.map((x) => x.revision);
 }
 
@@ -208,19 +195,12 @@ export interface NewEntries {
   excess: string[];
 }
 
-/**
- * New entries. `updated_by` stays null until someone changes the entry (the creator is
- * `created_by`): every non-null user reference costs a foreign-key probe per row, and a first
- * full-month save inserts ~28,000 rows.
- */
+/** New entries, and in the same statement a GPU record ("Pendiente") for those of `gpuLineItemIds`. */
 export async function insertEntries(
   db: DbOrTx,
   scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
   rows: NewEntries,
-  /** Line items whose new entries get a GPU record ("Pendiente") in the same statement. */
   gpuLineItemIds: readonly number[] = [],
-  /** One audit row per new entry (`changes[i]` of row i), written by the same statement. */
-  audit?: { meta: AuditMeta; changes: string[] },
 ): Promise<{ inserted: { id: number; lineItemId: number; date: string; revision: number }[]; gpuCreated: number }> {
   if (!rows.lineItemIds.length) return { inserted: [], gpuCreated: 0 };
   const r = await db.execute<{ id: number; lineItemId: number; date: string; revision: number; gpu: number }>(sql`
@@ -233,17 +213,6 @@ export async function insertEntries(
       insert into gpu_records (production_entry_id, status)
       select id, 'pendiente' from ins where line_item_id = any(${arr(gpuLineItemIds)}::int[]) order by id
       on conflict (production_entry_id) do nothing returning 1)
-    ${
-      audit
-        ? sql`, aud as (
-      insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
-      select ${audit.meta.actorId}, ${audit.meta.actorLabel}, ${audit.meta.via}, 'production_entry', ins.id::text, 'insert', u.ch::jsonb,
-             ${audit.meta.workOrderId}, ${audit.meta.requestId}
-      from unnest(${arr(rows.lineItemIds)}::int[], ${arr(rows.dates)}::date[], ${arr(audit.changes)}::text[]) with ordinality as u(li, d, ch, ord)
-      join ins on ins.line_item_id = u.li and ins.date = u.d
-      order by u.ord)`
-        : sql``
-    }
     select id::int as id, line_item_id as "lineItemId", date, revision::float8 as revision, (select count(*)::int from g) as gpu from ins`);
   return { inserted: r.rows.map(({ gpu: _gpu, ...row }) => row), gpuCreated: r.rows[0]?.gpu ?? 0 };
 }
@@ -265,20 +234,22 @@ export async function currentRevision(db: DbOrTx): Promise<number> {
 }
 
 /**
- * Audit rows of a save, one per changed cell, in one statement (the shape recordAudit writes:
- * entity, id, action, before/after of the changed field), because 28,000 cells through the generic
- * per-row insert would cost more than the save itself.
+ * The audit entry of a grid save: ONE row per save (entity `production_grid`, id
+ * `<siteId>:<layer>:<yyyy-mm>`, action `save`) whose changes hold every changed cell as
+ * `"<lineItemId>|<date>": {before, after}` (null = no entry). A first full-month save changes
+ * ~28,000 cells: one row per cell cost more than writing the cells (ADR 009).
  */
-export async function auditCells(
+export async function auditGridSave(
   db: DbOrTx,
   audit: AuditMeta,
-  rows: { entityIds: string[]; actions: string[]; changes: string[] },
+  grid: { siteId: number; layer: Layer; year: number; month: number },
+  changesJson: string,
 ): Promise<void> {
-  if (!rows.entityIds.length) return;
+  const entityId = `${grid.siteId}:${grid.layer}:${grid.year}-${String(grid.month).padStart(2, '0')}`;
   await db.execute(sql`
     insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
-    select ${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_entry', u.eid, u.act, u.ch::jsonb, ${audit.workOrderId}, ${audit.requestId}
-    from unnest(${arr(rows.entityIds)}::text[], ${arr(rows.actions)}::text[], ${arr(rows.changes)}::text[]) as u(eid, act, ch)`);
+    values (${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_grid', ${entityId}, 'save', ${changesJson}::jsonb,
+            ${audit.workOrderId}, ${audit.requestId})`);
 }
 
 export type FamilyMember = {

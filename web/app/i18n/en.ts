@@ -273,6 +273,8 @@ export const en: Dictionary = {
   'audit.field.reprogrammingNumber': 'Reprogramming no.',
   'audit.showMore': 'Show {count} more fields',
   'audit.showLess': 'Show less',
+  'audit.entity.production_grid': 'Production grid',
+  'audit.field.gridCell': 'Line item {lineItemId} · {date}',
   'audit.entity.work_order': 'Work order',
   'audit.entity.client': 'Client',
   'audit.entity.site': 'Site',

@@ -274,6 +274,8 @@ export const es = {
   'audit.field.reprogrammingNumber': 'Núm. de reprogramación',
   'audit.showMore': 'Ver {count} campos más',
   'audit.showLess': 'Ver menos',
+  'audit.entity.production_grid': 'Sábana de producción',
+  'audit.field.gridCell': 'Partida {lineItemId} · {date}',
   'audit.entity.work_order': 'OT',
   'audit.entity.client': 'Cliente',
   'audit.entity.site': 'Sitio',

@@ -3,7 +3,7 @@
  * validate every cell → lock the month (lockPeriodForWrite) → find the cells that really change →
  * refuse outside-window / signed days → lock the touched line items → optimistic-concurrency check
  * against fresh values → recompute excess with the domain engine → write inserts, updates, deletes
- * and excess changes set-based → keep GPU records → audit each changed cell (before/after).
+ * and excess changes set-based → keep GPU records → one audit entry with every changed cell (before/after).
  */
 import { staleGrid, daySigned, gpuHasEvidence, DomainError } from '../../../../domain/errors';
 import { lastDayOfMonth, firstDayOfMonth } from '../../../../domain/dates';
@@ -17,7 +17,7 @@ import { invalid } from '../../../fail';
 import { lockPeriodForWrite } from '../../monthly-reports/period-lock';
 import { assertInWindow, ensureCanWrite, loadFamilySite } from '../family-site';
 import {
-  auditCells,
+  auditGridSave,
   canon,
   currentRevision,
   deleteEntries,
@@ -255,44 +255,13 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const excess = excessAfterChanges(walk, capMap, before);
 
     const userId = ctx.actor.id;
-    // Audit rows (before/after per changed cell) go out with the statement that writes the cells.
-    const auditMeta = {
-      actorId: userId,
-      actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
-      via: ctx.via,
-      requestId: ctx.requestId ?? null,
-      workOrderId: fs.familyId,
-    };
-    const changesOf = (o: Op) =>
-      JSON.stringify({
-        volume: { before: o.stored ? canon(o.stored.volume) : null, after: o.kind === 'delete' ? null : o.cell.volume },
-        ...(o.kind === 'insert'
-          ? {
-              lineItemId: { before: null, after: o.cell.lineItemId },
-              date: { before: null, after: o.cell.date },
-              siteId: { before: null, after: siteId },
-              layer: { before: null, after: layer },
-            }
-          : {}),
-      });
     const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
-    if (deletes.length)
-      await auditCells(tx, auditMeta, {
-        entityIds: deletes.map((o) => String(o.stored!.id)),
-        actions: deletes.map(() => 'delete'),
-        changes: deletes.map(changesOf),
-      });
     const updates = ops.filter((o) => o.kind === 'update');
-    const revisions = await updateVolumes(
-      tx,
-      userId,
-      {
-        ids: updates.map((o) => o.stored!.id),
-        volumes: updates.map((o) => o.cell.volume),
-        excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
-      },
-      { meta: auditMeta, changes: updates.map(changesOf) },
-    );
+    const revisions = await updateVolumes(tx, userId, {
+      ids: updates.map((o) => o.stored!.id),
+      volumes: updates.map((o) => o.cell.volume),
+      excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
+    });
     const { inserted, gpuCreated } = await insertEntries(
       tx,
       { monthlyReportId: period.monthlyReportId, siteId, layer, userId },
@@ -303,7 +272,25 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
         excess: inserts.map((o) => excess.get(`new:${o.cell.lineItemId}|${o.cell.date}`) ?? '0'),
       },
       touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
-      { meta: auditMeta, changes: inserts.map(changesOf) },
+    );
+    // Every changed cell, before → after, in one audit entry (built as text: ~28,000 cells at most).
+    const changes: string[] = [];
+    for (const o of ops) {
+      const before = o.stored ? `"${canon(o.stored.volume)}"` : 'null';
+      const after = o.kind === 'delete' ? 'null' : `"${o.cell.volume}"`;
+      changes.push(`"${o.cell.lineItemId}|${o.cell.date}":{"before":${before},"after":${after}}`);
+    }
+    await auditGridSave(
+      tx,
+      {
+        actorId: userId,
+        actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
+        via: ctx.via,
+        requestId: ctx.requestId ?? null,
+        workOrderId: fs.familyId,
+      },
+      { siteId, layer, year, month },
+      `{${changes.join(',')}}`,
     );
     const excessIds: number[] = [];
     const excessValues: string[] = [];

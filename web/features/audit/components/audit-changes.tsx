@@ -67,7 +67,12 @@ function redundant(field: string, changes: Record<string, unknown>): boolean {
   return field.endsWith('Id') && `${field.slice(0, -2)}Name` in changes;
 }
 
+/** A grid save's cell: `"<lineItemId>|<date>"` (see auditGridSave). */
+const GRID_CELL = /^(\d+)\|(\d{4}-\d{2}-\d{2})$/;
+
 function fieldLabel(t: TranslateFn, field: string): string {
+  const cell = GRID_CELL.exec(field);
+  if (cell) return t('audit.field.gridCell', { lineItemId: cell[1]!, date: cell[2]! });
   const key = FIELD_LABELS[field];
   return key ? t(key) : field;
 }
