@@ -12,7 +12,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'contracts/**/*.test.ts', 'server/spreadsheets/**/*.test.ts', 'web/**/*.test.ts'],
+          include: [
+            'domain/**/*.test.ts',
+            'contracts/**/*.test.ts',
+            'server/spreadsheets/**/*.test.ts',
+            'server/modules/**/*.test.ts',
+            'web/**/*.test.ts',
+          ],
           environment: 'node',
           // Generous: CI machines have 2 cores shared with other work. Speed is measured by `npm run bench`.
           testTimeout: 30_000,

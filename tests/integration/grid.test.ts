@@ -78,6 +78,34 @@ describe('production grid: load and save', () => {
   });
 });
 
+describe('production grid: cells of later months', () => {
+  it('a save never mistakes the same day of a later month for its own cell', async () => {
+    const f = await buildProductionFamily(t, { items: [{ subAnnex: 'C-4', cap: '1000' }] });
+    const li = f.lineItemIds[0]!;
+    const april = { workOrderId: f.workOrderId, siteId: f.siteId, year: 2025, month: 4 };
+    const march = { ...april, month: 3 };
+    const later = await saveCells(t.admin, april, [
+      { lineItemId: li, date: '2025-04-05', volume: '9', previous: null },
+      { lineItemId: li, date: '2025-04-06', volume: '8', previous: null },
+    ]);
+    expect(later.json()).toMatchObject({ inserted: 2 });
+
+    const withPrevious = await saveCells(t.admin, march, [{ lineItemId: li, date: '2025-03-05', volume: '1', previous: null }]);
+    expect(withPrevious.statusCode).toBe(200);
+    expect(withPrevious.json()).toMatchObject({ inserted: 1, updated: 0 });
+    const byRevision = await saveCells(t.admin, march, [{ lineItemId: li, date: '2025-03-06', volume: '2' }], later.json().revision);
+    expect(byRevision.json()).toMatchObject({ inserted: 1, updated: 0 });
+
+    const snap = await productionSnapshot(t.database.pool, f.familyId);
+    expect(snap.map((r) => [r.date, r.volume])).toEqual([
+      ['2025-03-05', '1.000000'],
+      ['2025-03-06', '2.000000'],
+      ['2025-04-05', '9.000000'],
+      ['2025-04-06', '8.000000'],
+    ]);
+  });
+});
+
 describe('production grid: locks', () => {
   it('refuses a day outside the validity window with 422 outside_window and writes nothing', async () => {
     const f = await buildProductionFamily(t, { workOrder: { plannedStart: '2025-03-10', plannedEnd: '2025-03-20' } });

@@ -8,6 +8,7 @@ import { sendXlsx } from '../../http/xlsx-reply';
 import { saveGrid } from './commands/save-grid';
 import { exportGrid } from './export-grid';
 import { loadGrid, loadGridJson } from './load-grid';
+import { saveGridValidatorCompiler } from './save-grid-body';
 
 /** The grid answer is large (3,000 rows × 31 days): serialise it directly, the schema still documents it. */
 const plainJson = () => (data: unknown) => JSON.stringify(data);
@@ -48,6 +49,8 @@ export function registerProductionRoutes(appBase: FastifyInstance, db: Db) {
       body: SaveGridBody,
       response: { 200: SaveGridResponse, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
     },
+    // Same rules as SaveGridBody, without copying 93,000 cells (see save-grid-body.ts).
+    validatorCompiler: saveGridValidatorCompiler,
     handler: async (request) => saveGrid(db, ctxOf(request), request.body),
   });
 }

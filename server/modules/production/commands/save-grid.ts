@@ -189,7 +189,10 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     // After the locks: a new statement sees every save of these line items committed before us.
     const { entries, before } = await entriesAndBefore(tx, touched, monthStart, year, month);
     const byCell = new Map<number, StoredEntry>();
-    for (const e of entries) if (e.siteId === siteId && e.layer === layer) byCell.set(cellKey(e.lineItemId, e.date), e);
+    // `entries` runs past the month (the excess engine needs the later ones); cells are this month's.
+    const monthEnd = lastDayOfMonth(year, month);
+    for (const e of entries)
+      if (e.siteId === siteId && e.layer === layer && e.date <= monthEnd) byCell.set(cellKey(e.lineItemId, e.date), e);
 
     const stale: { lineItemId: number; siteId: number; date: string; layer: string; current: string | null; revision: number | null }[] =
       [];
