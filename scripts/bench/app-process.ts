@@ -49,7 +49,9 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, output: () => s
 export async function startAppProcess(databaseUrl: string): Promise<AppProcess> {
   const port = await freePort();
   const root = path.resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  // BENCH_APP_NODE_ARGS (development): extra node flags for the app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extra = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

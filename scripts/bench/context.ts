@@ -12,6 +12,7 @@ export interface BenchContext {
   pool: pg.Pool;
   /** The app process (see app-process.ts). */
   baseUrl: string;
+  appPid: number;
   admin: { email: string; password: string };
   dataset: Dataset;
   /** A new logged-in admin client over loopback HTTP. */

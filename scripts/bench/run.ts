@@ -91,6 +91,7 @@ async function main() {
       database,
       pool: database.pool,
       baseUrl,
+      appPid: app.pid,
       admin,
       dataset,
       client: () => newClient(baseUrl, admin),

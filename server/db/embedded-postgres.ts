@@ -9,7 +9,9 @@
  *    when the checkout lives under a 0700 home directory;
  *  - a clean restart after the app was SIGKILLed (an orphaned postmaster still holds
  *    the data directory);
- *  - loopback-only TCP and no Unix socket directory to own.
+ *  - loopback-only TCP, plus a Unix socket in the data directory that the app itself uses: a
+ *    round trip over a Unix socket costs a fraction of one over loopback TCP (each small grid save
+ *    is ~9 statements; measured in docs/decisions/009-performance.md).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -104,12 +106,28 @@ function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
  * A postmaster already running on this data directory: an orphan left by a SIGKILLed app,
  * or the server of a running app when the CLI starts. Returns its pid and port.
  */
-function runningPostmaster(pgData: string): { pid: number; port: number } | undefined {
+/**
+ * Where the server's Unix socket goes: the data directory itself (owned by the server's user),
+ * unless its path is too long for a socket address (108 bytes) or needs quoting in the setting.
+ */
+function socketDirFor(pgData: string, port: number): string | undefined {
+  const socket = path.join(pgData, `.s.PGSQL.${port}`);
+  return Buffer.byteLength(socket) <= 100 && !/[\s,'"\\]/.test(pgData) ? pgData : undefined;
+}
+
+/** The connection URL: over the Unix socket when there is one, else loopback TCP. */
+function connectionUrl(password: string, port: number, socketDir: string | undefined): string {
+  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return socketDir ? `${base}?host=${encodeURIComponent(socketDir)}` : base;
+}
+
+function runningPostmaster(pgData: string): { pid: number; port: number; socketDir: string | undefined } | undefined {
   const pidFile = path.join(pgData, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return undefined;
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
+  const socketDir = lines[4]?.trim() || undefined;
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return undefined;
   try {
     process.kill(pid, 0);
@@ -117,7 +135,7 @@ function runningPostmaster(pgData: string): { pid: number; port: number } | unde
     return undefined; // stale pid file: PostgreSQL itself handles it
   }
   const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-  return cmdline.includes('postgres') ? { pid, port } : undefined;
+  return cmdline.includes('postgres') ? { pid, port, socketDir } : undefined;
 }
 
 function stopPid(pid: number): Promise<void> {
@@ -217,13 +235,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const running = runningPostmaster(pgData);
   if (running) {
     // Reuse it: an orphan is adopted (stopped when we stop); a live app's server is borrowed.
-    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
+    const url = connectionUrl(password, running.port, running.socketDir);
     log(`embedded PostgreSQL: attaching to the server already running on this data directory (pid ${running.pid})`);
     const adopt = opts.attach !== 'borrow';
     return { url, port: running.port, stop: () => (adopt ? stopPid(running.pid) : Promise.resolve()) };
   }
 
   const port = opts.port || (await freeLoopbackPort());
+  const socketDir = socketDirFor(pgData, port);
   const child = spawn(
     postgres,
     [
@@ -234,7 +253,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'unix_socket_directories=',
+      `unix_socket_directories=${socketDir ?? ''}`,
+      '-c',
+      'unix_socket_permissions=0700',
       '-c',
       'max_connections=300',
       '-c',
@@ -255,7 +276,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = connectionUrl(password, port, socketDir);
   try {
     await waitReady(url, child, () => output);
   } catch (err) {

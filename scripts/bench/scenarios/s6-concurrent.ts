@@ -5,6 +5,7 @@
  * the grid is read back and every cell must hold the last value its client wrote (lost updates = 0).
  */
 import type { Scenario } from '../context';
+import { cpuPer, cpuSnapshot } from '../cpu';
 import { percentile, prng, round1 } from '../stats';
 
 const CLIENTS = 50;
@@ -23,6 +24,7 @@ export const s6Concurrent: Scenario = {
     const failures: string[] = [];
     const perClient = SAVES / CLIENTS;
 
+    const cpu0 = cpuSnapshot(ctx.appPid);
     const started = performance.now();
     await Promise.all(
       clients.map(async (c, k) => {
@@ -62,6 +64,7 @@ export const s6Concurrent: Scenario = {
       }),
     );
     const elapsed = performance.now() - started;
+    const cpu = cpuPer(cpu0, cpuSnapshot(ctx.appPid), SAVES);
     for (const c of clients) c.close();
 
     const after = (await loader.get(gridUrl)).json<{ rows: { lineItemId: number; volumes: (string | null)[] }[] }>();
@@ -76,6 +79,7 @@ export const s6Concurrent: Scenario = {
       p95_ms: round1(percentile(latencies, 95)),
       lost_updates: lost + failures.length,
       failed_saves: failures.length,
+      cpu_ms_per_save: cpu,
     };
     if (failures.length) ctx.log(`S6 failures (first): ${failures[0]}`);
   },

@@ -26,12 +26,16 @@ export interface FamilySite extends FamilyContext {
   window: ValidityWindow;
 }
 
-/** The family of any of its OTs (404 when the OT does not exist). */
-export async function loadFamily(db: DbOrTx, workOrderId: number): Promise<FamilyContext> {
-  const members = await familyOf(db, workOrderId);
+/** The family from its members (see familyOf); 404 when there are none (the OT does not exist). */
+export function familyContext(workOrderId: number, members: FamilyMember[]): FamilyContext {
   const initial = members.find((m) => m.kind === 'initial') ?? members[0];
   if (!initial) throw missing(`La OT ${workOrderId}`);
   return { familyId: initial.familyId, initial, members };
+}
+
+/** The family of any of its OTs (404 when the OT does not exist). */
+export async function loadFamily(db: DbOrTx, workOrderId: number): Promise<FamilyContext> {
+  return familyContext(workOrderId, await familyOf(db, workOrderId));
 }
 
 /** Sites of the family with their role (the initial OT's role wins when several OTs list a site). */
@@ -51,7 +55,11 @@ export function siteWindow(f: FamilyContext, role: SiteRole): ValidityWindow {
 
 /** Family + site; 400 when the site is not one of the family's sites. */
 export async function loadFamilySite(db: DbOrTx, workOrderId: number, siteId: number): Promise<FamilySite> {
-  const f = await loadFamily(db, workOrderId);
+  return familySite(await loadFamily(db, workOrderId), siteId);
+}
+
+/** The site within a loaded family; 400 when it is not one of the family's sites. */
+export function familySite(f: FamilyContext, siteId: number): FamilySite {
   const site = familySites(f).find((s) => s.siteId === siteId);
   if (!site)
     throw fail('validation_failed', `El sitio ${siteId} no pertenece a la OT ${f.initial.folio}`, { siteId, familyId: f.familyId });

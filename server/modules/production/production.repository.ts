@@ -34,32 +34,41 @@ export type FamilyLineItem = {
 };
 
 /**
- * The first look of a save, in one round trip: the OT-month's report id (without creating it),
- * the family's line items among `ids`, and this grid's stored cells (month, site, layer) on them.
+ * The first look of a save, in one round trip: the family of the OT (empty when it does not
+ * exist), the OT-month's report id (without creating it), the family's line items among `ids`, and
+ * this grid's stored cells (month, site, layer) on them.
  */
 export async function saveStart(
   db: DbOrTx,
-  p: { familyId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
+  p: { workOrderId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
   ids: readonly number[],
-): Promise<{ reportId: number | null; items: FamilyLineItem[]; stored: Map<number, string> }> {
-  const r = await db.execute<{ reportId: number | null; items: FamilyLineItem[] | null; stored: string | null }>(sql`
-    with r as (select id from monthly_reports where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month})
-    select (select id from r) as "reportId",
+): Promise<{ members: FamilyMember[]; reportId: number | null; items: FamilyLineItem[]; stored: Map<number, string> }> {
+  const r = await db.execute<{
+    members: FamilyMember[] | null;
+    reportId: number | null;
+    items: FamilyLineItem[] | null;
+    stored: string | null;
+  }>(sql`
+    with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId}),
+    r as (select id from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month})
+    select ${FAMILY_MEMBERS_JSON} as members,
+      (select id from r) as "reportId",
       (select json_agg(json_build_object('id', id, 'subAnnex', sub_annex, 'cap', authorized_volume::text,
                                          'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
-       from line_items where family_id = ${p.familyId} and id = any(${arr(ids)}::int[])) as items,
+       from line_items where family_id = (select id from f) and id = any(${arr(ids)}::int[])) as items,
       (select string_agg((line_item_id::bigint * 32 + extract(day from date)::int) || '=' || trim_scale(volume)::text, ',')
        from production_entries where monthly_report_id = (select id from r) and site_id = ${p.siteId} and layer = ${p.layer}
-         and line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date) as stored`);
-  const row = r.rows[0]!;
+         and line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date) as stored
+    from f`);
+  const row = r.rows[0];
   // Keyed like save-grid's cellKey: lineItemId × 32 + day.
   const stored = new Map<number, string>();
-  if (row.stored)
+  if (row?.stored)
     for (const cell of row.stored.split(',')) {
       const eq = cell.indexOf('=');
       stored.set(Number(cell.slice(0, eq)), cell.slice(eq + 1));
     }
-  return { reportId: row.reportId, items: row.items ?? [], stored };
+  return { members: row?.members ?? [], reportId: row?.reportId ?? null, items: row?.items ?? [], stored };
 }
 
 export type ScopeEntry = {
@@ -129,26 +138,6 @@ export async function entriesAndBefore(
     else entries.push(row);
   }
   return { entries, before };
-}
-
-/**
- * {@link signedDates} and {@link lockLineItems} in one round trip: share-locks the day reports of
- * these dates (a concurrent signature waits for this save), then locks the line items for writing
- * in id order. Returns the dates already signed.
- */
-export async function lockDaysAndLineItems(
-  db: DbOrTx,
-  days: { monthlyReportId: number; siteId: number; dates: readonly string[] },
-  lineItemIds: readonly number[],
-): Promise<Set<string>> {
-  const r = await db.execute<{ signed: string[] | null; n: number }>(sql`
-    with d as materialized (
-      select date, signature_status = 'firmado' as signed from daily_reports
-      where monthly_report_id = ${days.monthlyReportId} and site_id = ${days.siteId} and date = any(${arr(days.dates)}::date[])
-      order by date for share),
-    l as materialized (select id from line_items where id = any(${arr(lineItemIds)}::int[]) order by id for no key update)
-    select (select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed, (select count(*)::int from l) as n`);
-  return new Set(r.rows[0]?.signed ?? []);
 }
 
 export async function caps(db: DbOrTx, lineItemIds: readonly number[]): Promise<Map<number, string>> {
@@ -232,7 +221,7 @@ export async function updateExcess(db: DbOrTx, ids: readonly number[], excess: r
   if (!ids.length) return;
   await db.execute(sql`
     update production_entries p set excess_volume = u.e
-    from unnest(${arr(ids)}::bigint[], ${arr(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
+    from unnest(${plain(ids)}::bigint[], ${plain(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
 }
 
 /** The newest revision handed out (0 before the first write). */
@@ -247,17 +236,25 @@ export async function currentRevision(db: DbOrTx): Promise<number> {
  * The audit entry of a grid save: ONE row per save (entity `production_grid`, id
  * `<siteId>:<layer>:<yyyy-mm>`, action `save`) whose changes hold every changed cell as
  * `"<lineItemId>|<date>": {before, after}` (null = no entry). A first full-month save changes
- * ~28,000 cells: one row per cell cost more than writing the cells (ADR 009).
+ * ~28,000 cells: one row per cell cost more than writing the cells (ADR 009). The save's
+ * excess-only changes go out with it: one round trip less for every save.
  */
 export async function auditGridSave(
   db: DbOrTx,
   audit: AuditMeta,
   grid: { siteId: number; layer: Layer; year: number; month: number },
   changesJson: string,
+  /** Excess-only changes of other entries (no new revision: the volume the client saw did not change), same statement. */
+  excess: { ids: readonly number[]; values: readonly string[] },
 ): Promise<void> {
   const entityId = `${grid.siteId}:${grid.layer}:${grid.year}-${String(grid.month).padStart(2, '0')}`;
+  const excessUpdate = excess.ids.length
+    ? sql`with x as (
+        update production_entries p set excess_volume = u.e
+        from unnest(${plain(excess.ids)}::bigint[], ${plain(excess.values)}::numeric[]) as u(id, e) where p.id = u.id) `
+    : sql``;
   await db.execute(sql`
-    insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
+    ${excessUpdate}insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
     values (${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_grid', ${entityId}, 'save', ${changesJson}::jsonb,
             ${audit.workOrderId}, ${audit.requestId})`);
 }
@@ -279,16 +276,24 @@ export type FamilyMember = {
   sites: { siteId: number; role: string; name: string }[];
 };
 
+/**
+ * The family's OTs as a JSON array (reprogramming order: initial first), given `f.id` = the
+ * family id in the surrounding query. Shared by {@link familyOf} and {@link saveStart}.
+ */
+const FAMILY_MEMBERS_JSON = sql`
+  (select json_agg(json_build_object(
+     'id', w.id, 'folio', w.folio, 'description', w.description, 'kind', w.kind, 'familyId', f.id, 'active', w.active,
+     'plannedStart', w.planned_start, 'plannedEnd', w.planned_end, 'actualStart', w.actual_start, 'actualEnd', w.actual_end,
+     'requiresYard', w.requires_yard, 'yardStart', w.yard_start, 'yardEnd', w.yard_end,
+     'sites', coalesce((select json_agg(json_build_object('siteId', s.id, 'role', ws.role, 'name', s.name) order by ws.role, s.name)
+                        from work_order_sites ws join sites s on s.id = ws.site_id where ws.work_order_id = w.id), '[]'::json))
+     order by w.reprogramming_number)
+   from work_orders w where w.id = f.id or w.parent_id = f.id)`;
+
 /** Every OT of the family of `workOrderId` (initial first) in one query; empty when it does not exist. */
 export async function familyOf(db: DbOrTx, workOrderId: number): Promise<FamilyMember[]> {
-  const r = await db.execute<FamilyMember>(sql`
+  const r = await db.execute<{ members: FamilyMember[] | null }>(sql`
     with f as (select coalesce(parent_id, id) as id from work_orders where id = ${workOrderId})
-    select w.id, w.folio, w.description, w.kind, f.id as "familyId", w.active,
-      w.planned_start as "plannedStart", w.planned_end as "plannedEnd", w.actual_start as "actualStart", w.actual_end as "actualEnd",
-      w.requires_yard as "requiresYard", w.yard_start as "yardStart", w.yard_end as "yardEnd",
-      coalesce((select json_agg(json_build_object('siteId', s.id, 'role', ws.role, 'name', s.name) order by ws.role, s.name)
-                from work_order_sites ws join sites s on s.id = ws.site_id where ws.work_order_id = w.id), '[]'::json) as sites
-    from f join work_orders w on w.id = f.id or w.parent_id = f.id
-    order by w.reprogramming_number`);
-  return r.rows;
+    select ${FAMILY_MEMBERS_JSON} as members from f`);
+  return r.rows[0]?.members ?? [];
 }

@@ -1,7 +1,7 @@
 /**
  * Saves a production grid (spec §3.4) in ONE transaction:
- * validate every cell → lock the month (lockPeriodForWrite) → find the cells that really change →
- * refuse outside-window / signed days → lock the touched line items → optimistic-concurrency check
+ * validate every cell → find the cells that really change → lock the month, the saved days and the
+ * touched line items (lockForSave) → refuse closed months, outside-window and signed days → optimistic-concurrency check
  * against fresh values → recompute excess with the domain engine → write inserts, updates, deletes
  * and excess changes set-based → keep GPU records → one audit entry with every changed cell (before/after).
  */
@@ -14,8 +14,8 @@ import type { SaveGridBody, SaveGridResponse } from '../../../../contracts/produ
 import type { Ctx } from '../../../context';
 import type { Db } from '../../../db/database';
 import { invalid } from '../../../fail';
-import { lockPeriodForWrite } from '../../monthly-reports/period-lock';
-import { assertInWindow, ensureCanWrite, loadFamilySite } from '../family-site';
+import { assertInWindow, ensureCanWrite, familyContext, familySite } from '../family-site';
+import { lockForSave } from '../lock-for-save';
 import {
   auditGridSave,
   canon,
@@ -24,9 +24,7 @@ import {
   entriesAndBefore,
   gpuEvidenceOf,
   insertEntries,
-  lockDaysAndLineItems,
   saveStart,
-  updateExcess,
   updateVolumes,
   type StoredEntry,
 } from '../production.repository';
@@ -130,16 +128,16 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   const monthStart = firstDayOfMonth(year, month);
 
   return db.transaction(async (tx) => {
-    const fs = await loadFamilySite(tx, input.workOrderId, siteId);
-    ensureCanWrite(ctx.actor, fs);
-    // A save that changes nothing must not create the month's report: look it up first, lock later.
-    // First pass without row locks: most cells of a full-grid save do not change.
+    // One round trip: the family, and — without row locks, before creating anything (a save that
+    // changes nothing must not create the month's report) — the report, line items and stored cells.
     const submitted = [...new Set(cells.map((c) => c.lineItemId))];
     const start = await saveStart(
       tx,
-      { familyId: fs.familyId, year, month, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) },
+      { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) },
       submitted,
     );
+    const fs = familySite(familyContext(input.workOrderId, start.members), siteId);
+    ensureCanWrite(ctx.actor, fs);
     const reportId = start.reportId;
     const items = new Map(start.items.map((li) => [li.id, li]));
     const unknown = cells.filter((c) => !items.has(c.lineItemId)).slice(0, MAX_ISSUES);
@@ -174,15 +172,17 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       };
     }
 
-    const period = await lockPeriodForWrite(tx, ctx.actor, { familyId: fs.familyId, year, month });
-
-    for (const c of intended) assertInWindow(fs, c.date);
     const touched = [...new Set(intended.map((c) => c.lineItemId))].sort((a, b) => a - b);
-    const signed = await lockDaysAndLineItems(
+    // Refusals keep their precedence: a closed month (in lockForSave), then the window, then signed days.
+    const period = await lockForSave(
       tx,
-      { monthlyReportId: period.monthlyReportId, siteId, dates: [...new Set(intended.map((c) => c.date))] },
+      ctx.actor,
+      { familyId: fs.familyId, year, month },
+      { siteId, dates: [...new Set(intended.map((c) => c.date))] },
       touched,
     );
+    for (const c of intended) assertInWindow(fs, c.date);
+    const signed = period.signed;
     const onSigned = intended.find((c) => signed.has(c.date));
     if (onSigned) throw daySigned({ siteId, date: onSigned.date });
 
@@ -286,6 +286,16 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       },
       touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
     );
+    const excessIds: number[] = [];
+    const excessValues: string[] = [];
+    for (const e of entries) {
+      if (deletedIds.has(e.id) || newVolume.has(e.id)) continue;
+      const next = excess.get(e.id) ?? '0';
+      if (canon(e.excess) !== next) {
+        excessIds.push(e.id);
+        excessValues.push(next);
+      }
+    }
     // Every changed cell, before → after, in one audit entry (built as text: ~28,000 cells at most).
     const changes: string[] = [];
     for (const o of ops) {
@@ -304,18 +314,8 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       },
       { siteId, layer, year, month },
       `{${changes.join(',')}}`,
+      { ids: excessIds, values: excessValues },
     );
-    const excessIds: number[] = [];
-    const excessValues: string[] = [];
-    for (const e of entries) {
-      if (deletedIds.has(e.id) || newVolume.has(e.id)) continue;
-      const next = excess.get(e.id) ?? '0';
-      if (canon(e.excess) !== next) {
-        excessIds.push(e.id);
-        excessValues.push(next);
-      }
-    }
-    await updateExcess(tx, excessIds, excessValues);
 
     const revision = Math.max(updatedRevision, insertedRevision);
     return {
