@@ -2,8 +2,9 @@
  * SQL of production entries. Set-based on purpose: a grid save touches up to 93,000 cells, so
  * every write is one statement over `unnest(...)` arrays, never a round trip per cell.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
+import type { MonthlyStatus } from '../monthly-reports/period-lock';
 import type { Layer } from '../../../domain/layer';
 
 /** An array bound as ONE parameter (drizzle would otherwise expand it into a list). */
@@ -37,21 +38,50 @@ export type FamilyLineItem = {
  * The first look of a save, in one round trip: the family of the OT (empty when it does not
  * exist), the OT-month's report id (without creating it), the family's line items among `ids`, and
  * this grid's stored cells (month, site, layer) on them.
+ *
+ * With `lock` (small saves), the same statement also takes the save's locks, in the order of
+ * lock-for-save.ts: the report FOR SHARE (its status comes back), the days' daily reports FOR SHARE
+ * (signed ones come back), the line items FOR NO KEY UPDATE in id order — one round trip less, and
+ * every read after this statement sees the saves committed before it. (Large saves lock only the
+ * line items that really change, later.)
  */
 export async function saveStart(
   db: DbOrTx,
   p: { workOrderId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
   ids: readonly number[],
-): Promise<{ members: FamilyMember[]; reportId: number | null; items: FamilyLineItem[]; stored: Map<number, string> }> {
+  lock?: { dates: readonly string[] },
+): Promise<{
+  members: FamilyMember[];
+  reportId: number | null;
+  items: FamilyLineItem[];
+  stored: Map<number, string>;
+  /** With `lock` and an existing report: its status and the signed dates among `lock.dates`. */
+  locked: { status: MonthlyStatus; signed: Set<string> } | null;
+}> {
+  const report = sql`select id, status from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month}`;
+  const locks = lock
+    ? sql`, r as materialized (${report} for share),
+      d as materialized (
+        select date, signature_status = 'firmado' as signed from daily_reports
+        where monthly_report_id = (select id from r) and site_id = ${p.siteId} and date = any(${arr(lock.dates)}::date[])
+        order by date for share),
+      l as materialized (
+        select id from line_items where id = any(${arr(ids)}::int[]) and family_id = (select id from f) order by id for no key update)`
+    : sql`, r as (${report})`;
+  const lockColumns = lock
+    ? sql`(select status from r) as status, (select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed,
+          (select count(*)::int from l) as "lockedItems",`
+    : sql``;
   const r = await db.execute<{
     members: FamilyMember[] | null;
     reportId: number | null;
+    status?: MonthlyStatus | null;
+    signed?: string[] | null;
     items: FamilyLineItem[] | null;
     stored: string | null;
   }>(sql`
-    with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId}),
-    r as (select id from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month})
-    select ${FAMILY_MEMBERS_JSON} as members,
+    with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId})${locks}
+    select ${lockColumns} ${FAMILY_MEMBERS_JSON} as members,
       (select id from r) as "reportId",
       (select json_agg(json_build_object('id', id, 'subAnnex', sub_annex, 'cap', authorized_volume::text,
                                          'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
@@ -68,7 +98,13 @@ export async function saveStart(
       const eq = cell.indexOf('=');
       stored.set(Number(cell.slice(0, eq)), cell.slice(eq + 1));
     }
-  return { members: row?.members ?? [], reportId: row?.reportId ?? null, items: row?.items ?? [], stored };
+  return {
+    members: row?.members ?? [],
+    reportId: row?.reportId ?? null,
+    items: row?.items ?? [],
+    stored,
+    locked: lock && row?.status ? { status: row.status, signed: new Set(row.signed ?? []) } : null,
+  };
 }
 
 export type ScopeEntry = {
@@ -174,6 +210,8 @@ export async function updateVolumes(
   db: DbOrTx,
   userId: number | null,
   rows: { ids: number[]; volumes: string[]; excess: string[] },
+  /** Another CTE for the same statement (the save's audit entry: one round trip less). */
+  alongside?: SQL,
 ): Promise<number> {
   if (!rows.ids.length) return 0;
   const r = await db.execute<{ revision: number | null }>(sql`
@@ -181,7 +219,7 @@ export async function updateVolumes(
       update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
         updated_by = ${userId}, updated_at = now()
       from unnest(${plain(rows.ids)}::bigint[], ${plain(rows.volumes)}::numeric[], ${plain(rows.excess)}::numeric[]) as u(id, v, e)
-      where p.id = u.id returning p.revision)
+      where p.id = u.id returning p.revision)${alongside ? sql`, ${alongside}` : sql``}
     select max(revision)::float8 as revision from upd`);
   return r.rows[0]?.revision ?? 0;
 }
@@ -199,6 +237,8 @@ export async function insertEntries(
   scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
   rows: NewEntries,
   gpuLineItemIds: readonly number[] = [],
+  /** Another CTE for the same statement (the save's audit entry: one round trip less). */
+  alongside?: SQL,
 ): Promise<{ inserted: number; revision: number; gpuCreated: number }> {
   if (!rows.lineItemIds.length) return { inserted: 0, revision: 0, gpuCreated: 0 };
   const r = await db.execute<{ inserted: number; revision: number | null; gpu: number }>(sql`
@@ -210,7 +250,7 @@ export async function insertEntries(
     g as (
       insert into gpu_records (production_entry_id, status)
       select id, 'pendiente' from ins where line_item_id = any(${arr(gpuLineItemIds)}::int[]) order by id
-      on conflict (production_entry_id) do nothing returning 1)
+      on conflict (production_entry_id) do nothing returning 1)${alongside ? sql`, ${alongside}` : sql``}
     select count(*)::int as inserted, max(revision)::float8 as revision, (select count(*)::int from g) as gpu from ins`);
   const row = r.rows[0]!;
   return { inserted: row.inserted, revision: row.revision ?? 0, gpuCreated: row.gpu };
@@ -233,30 +273,35 @@ export async function currentRevision(db: DbOrTx): Promise<number> {
 }
 
 /**
- * The audit entry of a grid save: ONE row per save (entity `production_grid`, id
+ * The audit entry of a grid save, as a CTE for the save's last write statement: ONE row per save (entity `production_grid`, id
  * `<siteId>:<layer>:<yyyy-mm>`, action `save`) whose changes hold every changed cell as
  * `"<lineItemId>|<date>": {before, after}` (null = no entry). A first full-month save changes
- * ~28,000 cells: one row per cell cost more than writing the cells (ADR 009). The save's
- * excess-only changes go out with it: one round trip less for every save.
+ * ~28,000 cells: one row per cell cost more than writing the cells (ADR 009).
  */
-export async function auditGridSave(
-  db: DbOrTx,
+export function gridAuditCte(
   audit: AuditMeta,
   grid: { siteId: number; layer: Layer; year: number; month: number },
   changesJson: string,
-  /** Excess-only changes of other entries (no new revision: the volume the client saw did not change), same statement. */
+): SQL {
+  const entityId = `${grid.siteId}:${grid.layer}:${grid.year}-${String(grid.month).padStart(2, '0')}`;
+  return sql`aud as (
+    insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
+    values (${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_grid', ${entityId}, 'save', ${changesJson}::jsonb,
+            ${audit.workOrderId}, ${audit.requestId}))`;
+}
+
+/** The save's audit entry ({@link gridAuditCte}) with the excess-only changes of other entries (no new revision). */
+export async function auditGridSave(
+  db: DbOrTx,
+  auditCte: SQL,
   excess: { ids: readonly number[]; values: readonly string[] },
 ): Promise<void> {
-  const entityId = `${grid.siteId}:${grid.layer}:${grid.year}-${String(grid.month).padStart(2, '0')}`;
   const excessUpdate = excess.ids.length
-    ? sql`with x as (
+    ? sql`x as (
         update production_entries p set excess_volume = u.e
-        from unnest(${plain(excess.ids)}::bigint[], ${plain(excess.values)}::numeric[]) as u(id, e) where p.id = u.id) `
+        from unnest(${plain(excess.ids)}::bigint[], ${plain(excess.values)}::numeric[]) as u(id, e) where p.id = u.id), `
     : sql``;
-  await db.execute(sql`
-    ${excessUpdate}insert into audit_log (actor_id, actor_label, via, entity, entity_id, action, changes, work_order_id, request_id)
-    values (${audit.actorId}, ${audit.actorLabel}, ${audit.via}, 'production_grid', ${entityId}, 'save', ${changesJson}::jsonb,
-            ${audit.workOrderId}, ${audit.requestId})`);
+  await db.execute(sql`with ${excessUpdate}${auditCte} select 1`);
 }
 
 export type FamilyMember = {

@@ -16,8 +16,10 @@ import type { Db } from '../../../db/database';
 import { invalid } from '../../../fail';
 import { assertInWindow, ensureCanWrite, familyContext, familySite } from '../family-site';
 import { lockForSave } from '../lock-for-save';
+import { assertWritable } from '../../monthly-reports/period-lock';
 import {
   auditGridSave,
+  gridAuditCte,
   canon,
   currentRevision,
   deleteEntries,
@@ -42,6 +44,9 @@ interface ParsedCell {
 }
 
 const MAX_ISSUES = 50;
+
+/** Saves of at most this many line items take their locks in their first statement (saveStart). */
+const EARLY_LOCK_MAX_LINE_ITEMS = 200;
 
 /**
  * A cell of one grid (line item × day of the month) as a number: lineItemId × 32 + day. Numbers
@@ -128,13 +133,16 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   const monthStart = firstDayOfMonth(year, month);
 
   return db.transaction(async (tx) => {
-    // One round trip: the family, and — without row locks, before creating anything (a save that
-    // changes nothing must not create the month's report) — the report, line items and stored cells.
+    // One round trip: the family, the report (never created here: a save that changes nothing must
+    // not create the month's report), line items and stored cells; a small save takes its locks in
+    // the same statement, a large one locks only what really changes, below.
     const submitted = [...new Set(cells.map((c) => c.lineItemId))];
+    const lockEarly = submitted.length <= EARLY_LOCK_MAX_LINE_ITEMS;
     const start = await saveStart(
       tx,
       { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) },
       submitted,
+      lockEarly ? { dates: [...new Set(cells.map((c) => c.date))] } : undefined,
     );
     const fs = familySite(familyContext(input.workOrderId, start.members), siteId);
     ensureCanWrite(ctx.actor, fs);
@@ -173,14 +181,15 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     }
 
     const touched = [...new Set(intended.map((c) => c.lineItemId))].sort((a, b) => a - b);
-    // Refusals keep their precedence: a closed month (in lockForSave), then the window, then signed days.
-    const period = await lockForSave(
-      tx,
-      ctx.actor,
-      { familyId: fs.familyId, year, month },
-      { siteId, dates: [...new Set(intended.map((c) => c.date))] },
-      touched,
-    );
+    // Refusals keep their precedence: a closed month, then the window, then signed days.
+    const periodRef = { familyId: fs.familyId, year, month };
+    let period: { monthlyReportId: number; signed: Set<string> };
+    if (start.locked && reportId !== null) {
+      assertWritable(ctx.actor, periodRef, start.locked.status);
+      period = { monthlyReportId: reportId, signed: start.locked.signed };
+    } else {
+      period = await lockForSave(tx, ctx.actor, periodRef, { siteId, dates: [...new Set(intended.map((c) => c.date))] }, touched);
+    }
     for (const c of intended) assertInWindow(fs, c.date);
     const signed = period.signed;
     const onSigned = intended.find((c) => signed.has(c.date));
@@ -264,13 +273,49 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const excess = excessAfterChanges(walk, capMap, before);
 
     const userId = ctx.actor.id;
-    const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
     const updates = ops.filter((o) => o.kind === 'update');
-    const updatedRevision = await updateVolumes(tx, userId, {
-      ids: updates.map((o) => o.stored!.id),
-      volumes: updates.map((o) => o.cell.volume),
-      excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
-    });
+    const excessIds: number[] = [];
+    const excessValues: string[] = [];
+    for (const e of entries) {
+      if (deletedIds.has(e.id) || newVolume.has(e.id)) continue;
+      const next = excess.get(e.id) ?? '0';
+      if (canon(e.excess) !== next) {
+        excessIds.push(e.id);
+        excessValues.push(next);
+      }
+    }
+    // Every changed cell, before → after, in one audit entry (built as text: ~28,000 cells at most),
+    // written by the save's last statement.
+    const changes: string[] = [];
+    for (const o of ops) {
+      const before = o.stored ? `"${canon(o.stored.volume)}"` : 'null';
+      const after = o.kind === 'delete' ? 'null' : `"${o.cell.volume}"`;
+      changes.push(`"${o.cell.lineItemId}|${o.cell.date}":{"before":${before},"after":${after}}`);
+    }
+    const audit = gridAuditCte(
+      {
+        actorId: userId,
+        actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
+        via: ctx.via,
+        requestId: ctx.requestId ?? null,
+        workOrderId: fs.familyId,
+      },
+      { siteId, layer, year, month },
+      `{${changes.join(',')}}`,
+    );
+    const last = excessIds.length ? 'excess' : inserts.length ? 'insert' : updates.length ? 'update' : 'excess';
+
+    const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
+    const updatedRevision = await updateVolumes(
+      tx,
+      userId,
+      {
+        ids: updates.map((o) => o.stored!.id),
+        volumes: updates.map((o) => o.cell.volume),
+        excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
+      },
+      last === 'update' ? audit : undefined,
+    );
     const {
       inserted,
       revision: insertedRevision,
@@ -285,37 +330,9 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
         excess: inserts.map((o) => excess.get(-o.cell.key) ?? '0'),
       },
       touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
+      last === 'insert' ? audit : undefined,
     );
-    const excessIds: number[] = [];
-    const excessValues: string[] = [];
-    for (const e of entries) {
-      if (deletedIds.has(e.id) || newVolume.has(e.id)) continue;
-      const next = excess.get(e.id) ?? '0';
-      if (canon(e.excess) !== next) {
-        excessIds.push(e.id);
-        excessValues.push(next);
-      }
-    }
-    // Every changed cell, before → after, in one audit entry (built as text: ~28,000 cells at most).
-    const changes: string[] = [];
-    for (const o of ops) {
-      const before = o.stored ? `"${canon(o.stored.volume)}"` : 'null';
-      const after = o.kind === 'delete' ? 'null' : `"${o.cell.volume}"`;
-      changes.push(`"${o.cell.lineItemId}|${o.cell.date}":{"before":${before},"after":${after}}`);
-    }
-    await auditGridSave(
-      tx,
-      {
-        actorId: userId,
-        actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
-        via: ctx.via,
-        requestId: ctx.requestId ?? null,
-        workOrderId: fs.familyId,
-      },
-      { siteId, layer, year, month },
-      `{${changes.join(',')}}`,
-      { ids: excessIds, values: excessValues },
-    );
+    if (last === 'excess') await auditGridSave(tx, audit, { ids: excessIds, values: excessValues });
 
     const revision = Math.max(updatedRevision, insertedRevision);
     return {
