@@ -229,3 +229,22 @@ export const productionMonthlyTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.lineItemId, t.year, t.month] })],
 );
+
+/**
+ * The planned volumes of a line item in one month as compact text, `day:volume,…` ascending by day
+ * (volumes without trailing zeros): what the grid shows per row, read for 3,000 rows with one
+ * index lookup each instead of aggregating ~20,000 planned_volumes rows per load. Kept by
+ * statement triggers on planned_volumes (migration 0008) on every write path.
+ */
+export const plannedMonthly = pgTable(
+  'planned_monthly',
+  {
+    lineItemId: integer('line_item_id')
+      .notNull()
+      .references(() => lineItems.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    days: text('days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lineItemId, t.year, t.month] })],
+);

@@ -2,9 +2,10 @@
  * Rows of the grid with their month figures, shared by the grid load (every row) and the save
  * answer (touched rows) so both always present the same numbers.
  *
- * One query aggregates in PostgreSQL (cells and planned volumes per line item as compact text,
- * month sums, "produced before" from the monthly totals by index per line item); Node only splits
- * strings and computes amounts with fast-money (identical to domain/money, see there why).
+ * One query aggregates in PostgreSQL (cells per line item as compact text, month sums, "produced
+ * before" from the monthly totals), planned volumes come pre-aggregated per month (planned_monthly);
+ * Node only splits strings and computes amounts with fast-money (identical to domain/money, see
+ * there why).
  */
 import { sql } from 'drizzle-orm';
 import { daysInMonth, firstDayOfMonth, lastDayOfMonth } from '../../../domain/dates';
@@ -44,18 +45,21 @@ export type AggregateRow = {
   planned: string | null;
 };
 
+type CellsRow = { id: number; cells: string; monthTotal: string | null; excessTotal: string | null };
+type ItemRow = Omit<AggregateRow, 'cells' | 'monthTotal' | 'excessTotal'>;
+
 /**
- * Two independent queries, sent at once (on the pool they run on two connections in parallel; in a
- * transaction they simply queue): the grid's cells aggregated per line item, and the line items
- * with their planned volumes and monthly totals. Numbers come as plain `numeric::text` (cheaper for
- * PostgreSQL than trim_scale per value) and are canonicalised in Node.
+ * The grid's cells aggregated per line item (this site; both layers, the other one marked), month
+ * sums of this layer. Numbers come as plain `numeric::text` (cheaper for PostgreSQL than
+ * trim_scale per value) and are canonicalised in Node.
  */
-export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<AggregateRow[]> {
-  const only = lineItemIds ? sql`and l.id = any(${arr(lineItemIds)}::int[])` : sql``;
+export function queryCells(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<CellsRow[]> {
   const onlyP = lineItemIds ? sql`and p.line_item_id = any(${arr(lineItemIds)}::int[])` : sql``;
   const first = firstDayOfMonth(s.year, s.month);
   const last = lastDayOfMonth(s.year, s.month);
-  const cellsQuery = db.execute<{ id: number; cells: string; monthTotal: string | null; excessTotal: string | null }>(sql`
+  return db
+    .execute<CellsRow>(
+      sql`
     select p.line_item_id as id,
            string_agg((p.date - ${first}::date + 1) || case when p.layer = ${s.layer}::layer then ':1:' else ':0:' end || p.volume::text
                       || case when p.excess_volume > 0 then ':' || p.excess_volume::text else ':0' end, ',') as cells,
@@ -64,30 +68,41 @@ export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: reado
     from production_entries p
     where p.monthly_report_id = ${s.monthlyReportId ?? 0} and p.site_id = ${s.siteId} ${onlyP}
       and p.date between ${first}::date and ${last}::date
-    group by p.line_item_id`);
-  const itemsQuery = db.execute<Omit<AggregateRow, 'cells' | 'monthTotal' | 'excessTotal'>>(sql`
-    with li as materialized (select l.* from line_items l where l.family_id = ${s.familyId} ${only}),
-    pl as (
-      select p.line_item_id, string_agg((p.date - ${first}::date + 1) || ':' || p.volume::text, ',') as planned
-      from planned_volumes p join li on li.id = p.line_item_id
-      where p.date between ${first}::date and ${last}::date
-      group by p.line_item_id),
-    t as (
-      select t.line_item_id,
-             sum(t.volume) filter (where t.year < ${s.year} or (t.year = ${s.year} and t.month < ${s.month}))::text as before,
-             sum(t.volume) filter (where t.year = ${s.year} and t.month = ${s.month})::text as month_all
-      from production_monthly_totals t join li on li.id = t.line_item_id
-      group by t.line_item_id)
+    group by p.line_item_id`,
+    )
+    .then((r) => r.rows);
+}
+
+/** The family's line items in grid order with their planned volumes and monthly totals. */
+export function queryItems(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<ItemRow[]> {
+  const only = lineItemIds ? sql`and l.id = any(${arr(lineItemIds)}::int[])` : sql``;
+  return db
+    .execute<ItemRow>(
+      sql`
+    with li as materialized (select l.* from line_items l where l.family_id = ${s.familyId} ${only})
     select li.id, li.sub_annex as "subAnnex", li.code, li.concept, u.code as unit, li.origin,
            trim_scale(li.authorized_volume)::text as authorized, trim_scale(li.pu_mxn)::text as "puMxn", trim_scale(li.pu_usd)::text as "puUsd",
-           coalesce(t.before, '0') as before, coalesce(t.month_all, '0') as "monthAll", pl.planned
+           coalesce(t.before, '0') as before, coalesce(t.month_all, '0') as "monthAll", pm.days as planned
     from li join units u on u.id = li.unit_id
-    left join pl on pl.line_item_id = li.id
-    left join t on t.line_item_id = li.id
-    order by li.sort_key, li.id`);
-  const [cells, items] = await Promise.all([cellsQuery, itemsQuery]);
-  const byId = new Map(cells.rows.map((c) => [c.id, c]));
-  return items.rows.map((it) => {
+    left join planned_monthly pm on pm.line_item_id = li.id and pm.year = ${s.year} and pm.month = ${s.month}
+    -- per line item, by its primary key: the months up to this one (≈ 8 rows each)
+    left join lateral (
+      select sum(t.volume) filter (where (t.year, t.month) < (${s.year}, ${s.month}))::text as before,
+             sum(t.volume) filter (where t.year = ${s.year} and t.month = ${s.month})::text as month_all
+      from production_monthly_totals t where t.line_item_id = li.id and (t.year, t.month) <= (${s.year}, ${s.month})) t on true
+    order by li.sort_key, li.id`,
+    )
+    .then((r) => r.rows);
+}
+
+/**
+ * Both queries sent at once (on the pool they run on two connections in parallel; in a
+ * transaction they simply queue), merged per line item.
+ */
+export async function aggregateRows(db: DbOrTx, s: GridScope, lineItemIds: readonly number[] | null): Promise<AggregateRow[]> {
+  const [cells, items] = await Promise.all([queryCells(db, s, lineItemIds), queryItems(db, s, lineItemIds)]);
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  return items.map((it) => {
     const c = byId.get(it.id);
     return {
       ...it,
@@ -130,38 +145,46 @@ export function fillDays(
   otherLayer: (string | null)[],
   planned: (string | null)[],
 ): void {
-  const cells = r.cells;
-  if (cells) {
-    let pos = 0;
-    const n = cells.length;
-    while (pos < n) {
-      let end = cells.indexOf(',', pos);
-      if (end < 0) end = n;
-      const c1 = cells.indexOf(':', pos);
-      const i = Number(cells.slice(pos, c1)) - 1;
-      const mine = cells.charCodeAt(c1 + 1) === 49; // '1'
-      const c3 = cells.indexOf(':', c1 + 3);
-      const volume = canon(cells.slice(c1 + 3, c3));
-      if (mine) {
-        volumes[i] = volume;
-        if (!(c3 + 2 === end && cells.charCodeAt(c3 + 1) === 48)) excess[i] = canon(cells.slice(c3 + 1, end));
-      } else otherLayer[i] = volume;
-      pos = end + 1;
-    }
-  }
-  const pl = r.planned;
-  if (pl) {
-    let pos = 0;
-    const n = pl.length;
-    while (pos < n) {
-      let end = pl.indexOf(',', pos);
-      if (end < 0) end = n;
-      const c1 = pl.indexOf(':', pos);
-      planned[Number(pl.slice(pos, c1)) - 1] = canon(pl.slice(c1 + 1, end));
-      pos = end + 1;
-    }
+  if (r.cells) fillCells(r.cells, volumes, excess, otherLayer);
+  if (r.planned) fillPlanned(r.planned, planned);
+}
+
+/** `day:mine:volume:excess,…` into the slots (this layer's volumes and excess, the other layer's volumes). */
+export function fillCells(cells: string, volumes: (string | null)[], excess: (string | null)[], otherLayer: (string | null)[]): void {
+  let pos = 0;
+  const n = cells.length;
+  while (pos < n) {
+    let end = cells.indexOf(',', pos);
+    if (end < 0) end = n;
+    const c1 = cells.indexOf(':', pos);
+    const i = Number(cells.slice(pos, c1)) - 1;
+    const mine = cells.charCodeAt(c1 + 1) === 49; // '1'
+    const c3 = cells.indexOf(':', c1 + 3);
+    const volume = canon(cells.slice(c1 + 3, c3));
+    if (mine) {
+      volumes[i] = volume;
+      if (!(c3 + 2 === end && cells.charCodeAt(c3 + 1) === 48)) excess[i] = canon(cells.slice(c3 + 1, end));
+    } else otherLayer[i] = volume;
+    pos = end + 1;
   }
 }
+
+/** `day:volume,…` (planned_monthly.days: volumes already canonical) into the slots. */
+export function fillPlanned(pl: string, planned: (string | null)[]): void {
+  let pos = 0;
+  const n = pl.length;
+  while (pos < n) {
+    let end = pl.indexOf(',', pos);
+    if (end < 0) end = n;
+    const c1 = pl.indexOf(':', pos);
+    planned[Number(pl.slice(pos, c1)) - 1] = pl.slice(c1 + 1, end);
+    pos = end + 1;
+  }
+}
+
+/** Volume of the line item this month at other sites or in the other layer: all − this grid's. */
+export const elsewhere = (monthAll: string, monthTotal: string): string =>
+  monthAll === monthTotal ? '0' : volumeText(scaled(monthAll, 6) - scaled(monthTotal, 6));
 
 /** The month figures of a row that are not per day. */
 export function rowTotals(r: AggregateRow) {
@@ -175,7 +198,7 @@ export function rowTotals(r: AggregateRow) {
     amountMxn: formatCents(mxnCents),
     amountUsd: formatCents(usdCents),
     excessTotal: r.excessTotal ?? '0',
-    producedThisMonthElsewhere: r.monthAll === monthTotal ? '0' : volumeText(scaled(r.monthAll, 6) - scaled(monthTotal, 6)),
+    producedThisMonthElsewhere: elsewhere(r.monthAll, monthTotal),
   };
 }
 
@@ -202,8 +225,10 @@ export function buildRow(r: AggregateRow, dayCount: number): BuiltRow {
   };
 }
 
+export type KpiRow = Pick<AggregateRow, 'authorized' | 'puMxn' | 'puUsd' | 'before' | 'monthAll'>;
+
 /** KPIs over the family's rows (month = every site, both layers). */
-export function kpisOfRows(rows: readonly AggregateRow[]): GridKpis {
+export function kpisOfRows(rows: readonly KpiRow[]): GridKpis {
   return fastGridKpis(
     rows.map((r) => ({
       authorizedVolume: r.authorized,

@@ -12,7 +12,20 @@ import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/database';
 import { amountCents, formatCents, scaled } from './fast-money';
 import { canWrite, loadFamilySite } from './family-site';
-import { aggregateRows, buildRow, fillDays, kpisOfRows, priceOrNull, rowTotals } from './grid-figures';
+import {
+  aggregateRows,
+  buildRow,
+  elsewhere,
+  fillCells,
+  fillPlanned,
+  kpisOfRows,
+  priceOrNull,
+  queryCells,
+  queryItems,
+  type GridScope,
+  type KpiRow,
+} from './grid-figures';
+import { canon } from './production.repository';
 import { currentRevision } from './production.repository';
 
 async function monthlyReportOf(db: DbOrTx, familyId: number, year: number, month: number) {
@@ -27,8 +40,6 @@ export function periodLock(status: string | undefined, actor: Actor): 'period_cl
   if (status === 'en_revision' && actor.role !== 'admin' && actor.role !== 'gerente_operaciones') return 'period_in_review';
   return null;
 }
-
-type Aggregates = Awaited<ReturnType<typeof aggregateRows>>;
 
 /** Sub-annex subtotals over rows in grid order (amounts in cents already rounded per row). */
 function subtotalsOf(
@@ -69,12 +80,17 @@ function subtotalsOf(
   return subtotals;
 }
 
-/** Everything of the grid but its rows, plus the aggregated rows. */
-async function gridParts(
+/**
+ * Everything of the grid but its rows, plus what `loadRows` reads for them (in parallel with the
+ * day reports). The KPIs need only the line items' figures (`kpiRows`).
+ */
+async function gridParts<T>(
   db: DbOrTx,
   actor: Actor,
   q: GridQuery,
-): Promise<{ head: Omit<GridResponse, 'rows' | 'subtotals'>; aggregates: Aggregates }> {
+  loadRows: (scope: GridScope) => Promise<T>,
+  kpiRows: (rows: T) => readonly KpiRow[],
+): Promise<{ head: Omit<GridResponse, 'rows' | 'subtotals'>; rows: T }> {
   const fs = await loadFamilySite(db, q.workOrderId, q.siteId);
   const { year, month, layer, siteId } = q;
   // The revision is read before the cells (never after: a write landing in between would then be
@@ -83,8 +99,8 @@ async function gridParts(
   const [report, revision] = await Promise.all([monthlyReportOf(db, fs.familyId, year, month), currentRevision(db)]);
   const scope = { familyId: fs.familyId, monthlyReportId: report?.id ?? null, siteId, layer, year, month };
 
-  const [aggregates, daily] = await Promise.all([
-    aggregateRows(db, scope, null),
+  const [rows, daily] = await Promise.all([
+    loadRows(scope),
     db.execute<{ date: string; operationalStatus: string; signatureStatus: string }>(sql`
       select date, operational_status as "operationalStatus", signature_status as "signatureStatus"
       from daily_reports where monthly_report_id = ${report?.id ?? 0} and site_id = ${siteId}`),
@@ -106,7 +122,7 @@ async function gridParts(
   });
 
   return {
-    aggregates,
+    rows,
     head: {
       familyId: fs.familyId,
       folio: fs.initial.folio,
@@ -119,14 +135,20 @@ async function gridParts(
       window: { start: fs.window.start, end: fs.window.end },
       monthlyReport: report,
       days,
-      kpis: kpisOfRows(aggregates),
+      kpis: kpisOfRows(kpiRows(rows)),
       abilities: { edit: canWrite(actor, fs) && locked === null },
     },
   };
 }
 
 export async function loadGrid(db: DbOrTx, actor: Actor, q: GridQuery): Promise<GridResponse> {
-  const { head, aggregates } = await gridParts(db, actor, q);
+  const { head, rows: aggregates } = await gridParts(
+    db,
+    actor,
+    q,
+    (scope) => aggregateRows(db, scope, null),
+    (rows) => rows,
+  );
   const dayCount = daysInMonth(q.year, q.month);
   const rows: GridRow[] = aggregates.map((a) => {
     const { figures, otherLayer, planned } = buildRow(a, dayCount);
@@ -164,37 +186,100 @@ const slotsJson = (slots: readonly (string | null)[]): string => JSON.stringify(
 
 const str = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
 
-/**
- * The same answer as {@link loadGrid}, serialised directly to JSON text: the 3,000 × 31 × 4 day
- * slots go from the aggregated text to the output without an object per row or array per slot
- * (the route sends the text as is). Field for field the GridResponse contract.
- */
-export async function loadGridJson(db: DbOrTx, actor: Actor, q: GridQuery): Promise<string> {
-  const { head, aggregates } = await gridParts(db, actor, q);
-  const dayCount = daysInMonth(q.year, q.month);
+/** The per-day JSON of one line item's cells, built as soon as the cells query answers. */
+interface CellsJson {
+  /** `"volumes":[…],"excess":[…]` */
+  volumesExcess: string;
+  /** `[…]` of the other layer's volumes */
+  otherLayer: string;
+  monthTotal: string;
+  excessTotal: string;
+}
+
+const requiresGpuOf = new Map<string, boolean>();
+/** requiresGpu per sub-annex label (a grid has a handful of distinct labels and 3,000 rows). */
+function gpuFor(subAnnex: string): boolean {
+  let v = requiresGpuOf.get(subAnnex);
+  if (v === undefined) {
+    v = requiresGpu(subAnnex, '1');
+    if (requiresGpuOf.size < 1000) requiresGpuOf.set(subAnnex, v);
+  }
+  return v;
+}
+
+function cellsJson(
+  rows: readonly { id: number; cells: string; monthTotal: string | null; excessTotal: string | null }[],
+  dayCount: number,
+) {
   const volumes = new Array<string | null>(dayCount);
   const excess = new Array<string | null>(dayCount);
-  const otherLayer = new Array<string | null>(dayCount);
+  const other = new Array<string | null>(dayCount);
+  const out = new Map<number, CellsJson>();
+  for (const r of rows) {
+    volumes.fill(null);
+    excess.fill(null);
+    other.fill(null);
+    fillCells(r.cells, volumes, excess, other);
+    out.set(r.id, {
+      volumesExcess: `"volumes":${slotsJson(volumes)},"excess":${slotsJson(excess)}`,
+      otherLayer: slotsJson(other),
+      monthTotal: r.monthTotal == null ? '0' : canon(r.monthTotal),
+      excessTotal: r.excessTotal == null ? '0' : canon(r.excessTotal),
+    });
+  }
+  return out;
+}
+
+/**
+ * The same answer as {@link loadGrid}, serialised directly to JSON text (the route sends it as
+ * is; field for field the GridResponse contract). The cells are turned into per-day JSON as soon as
+ * their query answers, while PostgreSQL still works on the line items' query; the 3,000 × 31 × 4
+ * day slots never become an object per row.
+ */
+export async function loadGridJson(db: DbOrTx, actor: Actor, q: GridQuery): Promise<string> {
+  const dayCount = daysInMonth(q.year, q.month);
+  const { head, rows } = await gridParts(
+    db,
+    actor,
+    q,
+    async (scope) => {
+      const cells = queryCells(db, scope, null).then((r) => cellsJson(r, dayCount));
+      const items = await queryItems(db, scope, null);
+      return { items, cells: await cells };
+    },
+    ({ items }) => items.map((it) => ({ ...it, before: canon(it.before), monthAll: canon(it.monthAll) })),
+  );
+  const empty = slotsJson(new Array<null>(dayCount).fill(null));
+  const emptyCells: CellsJson = {
+    volumesExcess: `"volumes":${empty},"excess":${empty}`,
+    otherLayer: empty,
+    monthTotal: '0',
+    excessTotal: '0',
+  };
   const planned = new Array<string | null>(dayCount);
   const forSubtotals: Parameters<typeof subtotalsOf>[0][number][] = [];
   const parts: string[] = [];
-  for (const a of aggregates) {
-    volumes.fill(null);
-    excess.fill(null);
-    otherLayer.fill(null);
-    planned.fill(null);
-    fillDays(a, volumes, excess, otherLayer, planned);
-    const t = rowTotals(a);
+  for (const a of rows.items) {
+    const c = rows.cells.get(a.id) ?? emptyCells;
+    let plannedJson = empty;
+    if (a.planned) {
+      planned.fill(null);
+      fillPlanned(a.planned, planned);
+      plannedJson = slotsJson(planned);
+    }
+    const monthAll = canon(a.monthAll);
     const puMxn = priceOrNull(a.puMxn);
     const puUsd = priceOrNull(a.puUsd);
-    forSubtotals.push({ subAnnex: a.subAnnex, authorized: a.authorized, puMxn, puUsd, mxnCents: t.mxnCents, usdCents: t.usdCents });
+    const mxnCents = amountCents(c.monthTotal, puMxn);
+    const usdCents = amountCents(c.monthTotal, puUsd);
+    forSubtotals.push({ subAnnex: a.subAnnex, authorized: a.authorized, puMxn, puUsd, mxnCents, usdCents });
     parts.push(
-      `{"lineItemId":${a.id},"volumes":${slotsJson(volumes)},"excess":${slotsJson(excess)},"monthTotal":"${t.monthTotal}"` +
-        `,"amountMxn":"${t.amountMxn}","amountUsd":"${t.amountUsd}","excessTotal":"${t.excessTotal}"` +
-        `,"producedThisMonthElsewhere":"${t.producedThisMonthElsewhere}","subAnnex":${str(a.subAnnex)},"code":${str(a.code)}` +
+      `{"lineItemId":${a.id},${c.volumesExcess},"monthTotal":"${c.monthTotal}"` +
+        `,"amountMxn":"${formatCents(mxnCents)}","amountUsd":"${formatCents(usdCents)}","excessTotal":"${c.excessTotal}"` +
+        `,"producedThisMonthElsewhere":"${elsewhere(monthAll, c.monthTotal)}","subAnnex":${str(a.subAnnex)},"code":${str(a.code)}` +
         `,"concept":${str(a.concept)},"unit":${str(a.unit)},"authorizedVolume":${str(a.authorized)},"puMxn":${str(puMxn)}` +
-        `,"puUsd":${str(puUsd)},"origin":${str(a.origin)},"requiresGpu":${requiresGpu(a.subAnnex, '1')}` +
-        `,"producedBefore":${str(a.before)},"planned":${slotsJson(planned)},"otherLayer":${slotsJson(otherLayer)}}`,
+        `,"puUsd":${str(puUsd)},"origin":${str(a.origin)},"requiresGpu":${gpuFor(a.subAnnex)}` +
+        `,"producedBefore":${str(canon(a.before))},"planned":${plannedJson},"otherLayer":${c.otherLayer}}`,
     );
   }
   const headJson = JSON.stringify({ ...head, subtotals: subtotalsOf(forSubtotals) });
