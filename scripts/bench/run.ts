@@ -103,7 +103,7 @@ async function main() {
       log(`running ${s.name}…`);
       const ts = Date.now();
       await s.run(ctx);
-      log(`${s.name} done in ${((Date.now() - ts) / 1000).toFixed(1)} s`);
+      log(`${s.name} done in ${((Date.now() - ts) / 1000).toFixed(1)} s (app peak RSS so far ${app.peakRssMb()} MB)`);
     }
     results.peak_rss_mb = app.peakRssMb();
     results.bench_client_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
