@@ -9,11 +9,9 @@ CREATE TABLE "planned_monthly" (
 ALTER TABLE "planned_monthly" ADD CONSTRAINT "planned_monthly_line_item_id_line_items_id_fk" FOREIGN KEY ("line_item_id") REFERENCES "public"."line_items"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 -- planned_monthly follows planned_volumes on every write path: after each statement, the
 -- (line item, month) keys it touched are rebuilt from planned_volumes (or dropped when empty).
-CREATE OR REPLACE FUNCTION planned_monthly_rebuild(keys jsonb) RETURNS void AS $$
+CREATE OR REPLACE FUNCTION planned_monthly_rebuild(li int[], ys int[], ms int[]) RETURNS void AS $$
 BEGIN
-  WITH k AS (
-    SELECT DISTINCT (e->>0)::int AS line_item_id, (e->>1)::int AS y, (e->>2)::int AS m FROM jsonb_array_elements(keys) e
-  ),
+  WITH k AS (SELECT * FROM unnest(li, ys, ms) AS k(line_item_id, y, m)),
   agg AS (
     SELECT k.line_item_id, k.y, k.m,
            string_agg(extract(day from p.date)::int || ':' || trim_scale(p.volume)::text, ',' ORDER BY p.date) AS days
@@ -32,24 +30,28 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
+-- The (line item, year, month) keys a statement touched, as three arrays (one row per key).
 CREATE OR REPLACE FUNCTION planned_monthly_after_insert() RETURNS trigger AS $$
 BEGIN
-  PERFORM planned_monthly_rebuild((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(line_item_id, extract(year from date)::int, extract(month from date)::int)), '[]') FROM new_rows));
+  PERFORM planned_monthly_rebuild(array_agg(li), array_agg(y), array_agg(m))
+  FROM (SELECT DISTINCT line_item_id AS li, extract(year from date)::int AS y, extract(month from date)::int AS m FROM new_rows) k;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION planned_monthly_after_delete() RETURNS trigger AS $$
 BEGIN
-  PERFORM planned_monthly_rebuild((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(line_item_id, extract(year from date)::int, extract(month from date)::int)), '[]') FROM old_rows));
+  PERFORM planned_monthly_rebuild(array_agg(li), array_agg(y), array_agg(m))
+  FROM (SELECT DISTINCT line_item_id AS li, extract(year from date)::int AS y, extract(month from date)::int AS m FROM old_rows) k;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION planned_monthly_after_update() RETURNS trigger AS $$
 BEGIN
-  PERFORM planned_monthly_rebuild((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(line_item_id, extract(year from date)::int, extract(month from date)::int)), '[]')
-                                   FROM (SELECT line_item_id, date FROM new_rows UNION ALL SELECT line_item_id, date FROM old_rows) c));
+  PERFORM planned_monthly_rebuild(array_agg(li), array_agg(y), array_agg(m))
+  FROM (SELECT DISTINCT line_item_id AS li, extract(year from date)::int AS y, extract(month from date)::int AS m
+        FROM (SELECT line_item_id, date FROM new_rows UNION ALL SELECT line_item_id, date FROM old_rows) c) k;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
