@@ -1,3 +1,4 @@
+import { SaveGridResponse } from '../../contracts/production';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildProductionFamily, getGrid, productionSnapshot, saveCells } from '../support/builders-production';
@@ -44,6 +45,8 @@ describe('production grid: load and save', () => {
     expect(s1.statusCode).toBe(200);
     expect(s1.json()).toMatchObject({ inserted: 2, updated: 0, deleted: 0, unchanged: 1 });
     expect(s1.json().rows[0]).toMatchObject({ monthTotal: '3.5', amountMxn: '7.02' });
+    // The answer is serialised as built (no response validation at runtime): it must be the contract exactly.
+    expect(SaveGridResponse.parse(s1.json())).toEqual(s1.json());
     const loaded = (await getGrid(t.admin, g)).json();
     expect(loaded.rows[0].volumes.slice(0, 3)).toEqual(['1.5', '2', null]);
     expect(loaded.monthlyReport.status).toBe('abierto');

@@ -49,8 +49,10 @@ export function registerProductionRoutes(appBase: FastifyInstance, db: Db) {
       body: SaveGridBody,
       response: { 200: SaveGridResponse, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
     },
-    // Same rules as SaveGridBody, without copying 93,000 cells (see save-grid-body.ts).
+    // Same rules as SaveGridBody, without copying 93,000 cells (see save-grid-body.ts); the answer
+    // (up to 3,000 rows × 31 days) is serialised as built — tests check it against SaveGridResponse.
     validatorCompiler: saveGridValidatorCompiler,
+    serializerCompiler: plainJson,
     handler: async (request) => saveGrid(db, ctxOf(request), request.body),
   });
 }
