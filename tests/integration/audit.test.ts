@@ -65,6 +65,14 @@ describe('what is recorded', () => {
     expect(update!.changes).toEqual({ name: { before: 'Auditado', after: 'Auditado 2' } });
   });
 
+  it('an update that changes nothing (empty or same-values PATCH) leaves no entry', async () => {
+    const site = await buildSite(t.admin, { name: 'Sin cambios', kind: 'yard' });
+    const before = await entries(`entity=site&entityId=${site.id}`);
+    expect((await t.admin.patch(`/api/v1/sites/${site.id}`, {})).statusCode).toBe(200);
+    expect((await t.admin.patch(`/api/v1/sites/${site.id}`, { name: 'Sin cambios' })).statusCode).toBe(200);
+    expect(await entries(`entity=site&entityId=${site.id}`)).toHaveLength(before.length);
+  });
+
   it('the audit row is written in the same transaction as the change (its request id matches)', async () => {
     const res = await t.admin.request(
       'POST',

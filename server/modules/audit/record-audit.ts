@@ -43,6 +43,8 @@ export interface AuditInput {
 
 export async function recordAudit(tx: DbOrTx, ctx: Ctx, input: AuditInput): Promise<void> {
   const changes = input.changes ?? diff(input.before, input.after);
+  // An update that changed nothing (an empty or same-values PATCH) leaves no entry.
+  if (input.action === 'update' && Object.keys(changes).length === 0) return;
   await tx.insert(auditLog).values({
     actorId: ctx.actor.id,
     actorLabel: ctx.actor.id === null ? ctx.actor.name : `${ctx.actor.name} <${ctx.actor.email}>`,
