@@ -66,7 +66,7 @@ describe('parseSaveGridBodyFast', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(fast).toBeGreaterThan(100); // the random bodies do reach the cell checks
+    expect(fast).toBeGreaterThan(20); // the random bodies do reach the cell checks
   });
 
   it('takes the fast path for valid bodies', () => {
