@@ -244,10 +244,10 @@ export async function loadGridJson(db: DbOrTx, actor: Actor, q: GridQuery): Prom
     q,
     async (scope) => {
       const cells = queryCells(db, scope, null).then((r) => cellsJson(r, dayCount));
-      const items = await queryItems(db, scope, null);
+      const items = (await queryItems(db, scope, null)).map((it) => ({ ...it, before: canon(it.before), monthAll: canon(it.monthAll) }));
       return { items, cells: await cells };
     },
-    ({ items }) => items.map((it) => ({ ...it, before: canon(it.before), monthAll: canon(it.monthAll) })),
+    ({ items }) => items,
   );
   const empty = slotsJson(new Array<null>(dayCount).fill(null));
   const emptyCells: CellsJson = {
@@ -267,7 +267,6 @@ export async function loadGridJson(db: DbOrTx, actor: Actor, q: GridQuery): Prom
       fillPlanned(a.planned, planned);
       plannedJson = slotsJson(planned);
     }
-    const monthAll = canon(a.monthAll);
     const puMxn = priceOrNull(a.puMxn);
     const puUsd = priceOrNull(a.puUsd);
     const mxnCents = amountCents(c.monthTotal, puMxn);
@@ -276,10 +275,10 @@ export async function loadGridJson(db: DbOrTx, actor: Actor, q: GridQuery): Prom
     parts.push(
       `{"lineItemId":${a.id},${c.volumesExcess},"monthTotal":"${c.monthTotal}"` +
         `,"amountMxn":"${formatCents(mxnCents)}","amountUsd":"${formatCents(usdCents)}","excessTotal":"${c.excessTotal}"` +
-        `,"producedThisMonthElsewhere":"${elsewhere(monthAll, c.monthTotal)}","subAnnex":${str(a.subAnnex)},"code":${str(a.code)}` +
+        `,"producedThisMonthElsewhere":"${elsewhere(a.monthAll, c.monthTotal)}","subAnnex":${str(a.subAnnex)},"code":${str(a.code)}` +
         `,"concept":${str(a.concept)},"unit":${str(a.unit)},"authorizedVolume":${str(a.authorized)},"puMxn":${str(puMxn)}` +
         `,"puUsd":${str(puUsd)},"origin":${str(a.origin)},"requiresGpu":${gpuFor(a.subAnnex)}` +
-        `,"producedBefore":${str(canon(a.before))},"planned":${plannedJson},"otherLayer":${c.otherLayer}}`,
+        `,"producedBefore":${str(a.before)},"planned":${plannedJson},"otherLayer":${c.otherLayer}}`,
     );
   }
   const headJson = JSON.stringify({ ...head, subtotals: subtotalsOf(forSubtotals) });

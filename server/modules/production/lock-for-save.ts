@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../context';
 import type { DbOrTx } from '../../db/database';
 import { assertWritable, lockPeriodForWrite, type MonthlyStatus, type PeriodRef } from '../monthly-reports/period-lock';
-import { arr } from './production.repository';
+import { SAVE_LOCK_COLUMNS, saveLockCtes } from './production.repository';
 
 export interface SaveLocks {
   monthlyReportId: number;
@@ -29,13 +29,8 @@ async function lockAll(
     ? sql`select id, status from monthly_reports where id = ${createdReportId}`
     : sql`select id, status from monthly_reports where work_order_id = ${p.familyId} and year = ${p.year} and month = ${p.month} for share`;
   const r = await tx.execute<{ id: number | null; status: MonthlyStatus | null; signed: string[] | null }>(sql`
-    with r as materialized (${report}),
-    d as materialized (
-      select date, signature_status = 'firmado' as signed from daily_reports
-      where monthly_report_id = (select id from r) and site_id = ${days.siteId} and date = any(${arr(days.dates)}::date[])
-      order by date for share),
-    l as materialized (select id from line_items where id = any(${arr(lineItemIds)}::int[]) order by id for no key update)
-    select r.id, r.status, (select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed, (select count(*)::int from l) as n
+    with ${saveLockCtes(report, days.siteId, days.dates, lineItemIds)}
+    select r.id, r.status, ${SAVE_LOCK_COLUMNS}
     from (select 1) one left join r on true`);
   return r.rows[0]!;
 }

@@ -35,6 +35,25 @@ export type FamilyLineItem = {
 };
 
 /**
+ * The locks of a grid save as CTEs, in their one order (ADR 008/009): `r` the monthly report (the
+ * given select, FOR SHARE unless the transaction created the row), `d` the saved days' daily
+ * reports FOR SHARE, `l` the line items FOR NO KEY UPDATE in id order. A CTE runs only when read:
+ * select SAVE_LOCK_COLUMNS with them. Used by saveStart (small saves) and lock-for-save.ts.
+ */
+export function saveLockCtes(report: SQL, siteId: number, dates: readonly string[], lineItemIds: readonly number[]): SQL {
+  return sql`r as materialized (${report}),
+    d as materialized (
+      select date, signature_status = 'firmado' as signed from daily_reports
+      where monthly_report_id = (select id from r) and site_id = ${siteId} and date = any(${arr(dates)}::date[])
+      order by date for share),
+    l as materialized (select id from line_items where id = any(${arr(lineItemIds)}::int[]) order by id for no key update)`;
+}
+
+/** The signed dates among the locked days, and the count that makes `l` run. */
+export const SAVE_LOCK_COLUMNS = sql`(select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed,
+  (select count(*)::int from l) as "lockedItems"`;
+
+/**
  * The first look of a save, in one round trip: the family of the OT (empty when it does not
  * exist), the OT-month's report id (without creating it), the family's line items among `ids`, and
  * this grid's stored cells (month, site, layer) on them.
@@ -59,19 +78,8 @@ export async function saveStart(
   locked: { status: MonthlyStatus; signed: Set<string> } | null;
 }> {
   const report = sql`select id, status from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month}`;
-  const locks = lock
-    ? sql`, r as materialized (${report} for share),
-      d as materialized (
-        select date, signature_status = 'firmado' as signed from daily_reports
-        where monthly_report_id = (select id from r) and site_id = ${p.siteId} and date = any(${arr(lock.dates)}::date[])
-        order by date for share),
-      l as materialized (
-        select id from line_items where id = any(${arr(ids)}::int[]) and family_id = (select id from f) order by id for no key update)`
-    : sql`, r as (${report})`;
-  const lockColumns = lock
-    ? sql`(select status from r) as status, (select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed,
-          (select count(*)::int from l) as "lockedItems",`
-    : sql``;
+  const locks = lock ? sql`, ${saveLockCtes(sql`${report} for share`, p.siteId, lock.dates, ids)}` : sql`, r as (${report})`;
+  const lockColumns = lock ? sql`(select status from r) as status, ${SAVE_LOCK_COLUMNS},` : sql``;
   const r = await db.execute<{
     members: FamilyMember[] | null;
     reportId: number | null;
