@@ -53,41 +53,35 @@ export function saveLockCtes(report: SQL, siteId: number, dates: readonly string
 export const SAVE_LOCK_COLUMNS = sql`(select array_agg(to_char(date, 'YYYY-MM-DD')) from d where signed) as signed,
   (select count(*)::int from l) as "lockedItems"`;
 
-/**
- * The first look of a save, in one round trip: the family of the OT (empty when it does not
- * exist), the OT-month's report id (without creating it), the family's line items among `ids`, and
- * this grid's stored cells (month, site, layer) on them.
- *
- * With `lock` (small saves), the same statement also takes the save's locks, in the order of
- * lock-for-save.ts: the report FOR SHARE (its status comes back), the days' daily reports FOR SHARE
- * (signed ones come back), the line items FOR NO KEY UPDATE in id order — one round trip less, and
- * every read after this statement sees the saves committed before it. (Large saves lock only the
- * line items that really change, later.)
- */
-export async function saveStart(
-  db: DbOrTx,
-  p: { workOrderId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
-  ids: readonly number[],
-  lock?: { dates: readonly string[] },
-): Promise<{
+export type SaveStart = {
   members: FamilyMember[];
   reportId: number | null;
   items: FamilyLineItem[];
   stored: Map<number, string>;
   /** With `lock` and an existing report: its status and the signed dates among `lock.dates`. */
   locked: { status: MonthlyStatus; signed: Set<string> } | null;
-}> {
+};
+
+/**
+ * The first look of a save, as one statement: the family of the OT (empty when it does not
+ * exist), the OT-month's report id (without creating it), the family's line items among `ids`, and
+ * this grid's stored cells (month, site, layer) on them. Read its row with {@link parseSaveStart}.
+ *
+ * With `lock` (small saves), the same statement also takes the save's locks, in the order of
+ * lock-for-save.ts: the report FOR SHARE (its status comes back), the days' daily reports FOR SHARE
+ * (signed ones come back), the line items FOR NO KEY UPDATE in id order — so every statement after
+ * this one sees the saves of these line items committed before it. (Large saves lock only the line
+ * items that really change, later.)
+ */
+export function saveStartQuery(
+  p: { workOrderId: number; year: number; month: number; siteId: number; layer: Layer; from: string; to: string },
+  ids: readonly number[],
+  lock?: { dates: readonly string[] },
+): SQL {
   const report = sql`select id, status from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month}`;
   const locks = lock ? sql`, ${saveLockCtes(sql`${report} for share`, p.siteId, lock.dates, ids)}` : sql`, r as (${report})`;
   const lockColumns = lock ? sql`(select status from r) as status, ${SAVE_LOCK_COLUMNS},` : sql``;
-  const r = await db.execute<{
-    members: FamilyMember[] | null;
-    reportId: number | null;
-    status?: MonthlyStatus | null;
-    signed?: string[] | null;
-    items: FamilyLineItem[] | null;
-    stored: string | null;
-  }>(sql`
+  return sql`
     with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId})${locks}
     select ${lockColumns} ${FAMILY_MEMBERS_JSON} as members,
       (select id from r) as "reportId",
@@ -97,8 +91,22 @@ export async function saveStart(
       (select string_agg((line_item_id::bigint * 32 + extract(day from date)::int) || '=' || trim_scale(volume)::text, ',')
        from production_entries where monthly_report_id = (select id from r) and site_id = ${p.siteId} and layer = ${p.layer}
          and line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date) as stored
-    from f`);
-  const row = r.rows[0];
+    from f`;
+}
+
+export function parseSaveStart(
+  row:
+    | {
+        members: FamilyMember[] | null;
+        reportId: number | null;
+        status?: MonthlyStatus | null;
+        signed?: string[] | null;
+        items: FamilyLineItem[] | null;
+        stored: string | null;
+      }
+    | undefined,
+  locking: boolean,
+): SaveStart {
   // Keyed like save-grid's cellKey: lineItemId × 32 + day.
   const stored = new Map<number, string>();
   if (row?.stored)
@@ -111,7 +119,7 @@ export async function saveStart(
     reportId: row?.reportId ?? null,
     items: row?.items ?? [],
     stored,
-    locked: lock && row?.status ? { status: row.status, signed: new Set(row.signed ?? []) } : null,
+    locked: locking && row?.status ? { status: row.status, signed: new Set(row.signed ?? []) } : null,
   };
 }
 
@@ -154,20 +162,13 @@ export async function entriesFrom(db: DbOrTx, lineItemIds: readonly number[], fr
 }
 
 /**
- * {@link entriesFrom} and {@link volumeBefore} in one round trip (one statement, one snapshot): the
- * entries of these line items from `fromDate` on, and per line item the volume before (year, month).
+ * {@link entriesFrom} and the volume before a month, as one statement (one snapshot): the entries
+ * of these line items from `fromDate` on, and per line item the volume before (year, month). Read
+ * its rows with {@link parseEntriesAndBefore}.
  */
-export async function entriesAndBefore(
-  db: DbOrTx,
-  lineItemIds: readonly number[],
-  fromDate: string,
-  year: number,
-  month: number,
-): Promise<{ entries: StoredEntry[]; before: Map<number, string> }> {
-  const before = new Map<number, string>();
-  if (!lineItemIds.length) return { entries: [], before };
+export function entriesAndBeforeQuery(lineItemIds: readonly number[], fromDate: string, year: number, month: number): SQL {
   // Rows with id 0 (ids start at 1) carry a line item's volume before the month in `volume`.
-  const r = await db.execute<StoredEntry>(sql`
+  return sql`
     select id::int as id, line_item_id as "lineItemId", date, site_id as "siteId", layer, volume::text as volume,
            excess_volume::text as excess, revision::float8 as revision
     from production_entries
@@ -175,9 +176,13 @@ export async function entriesAndBefore(
     union all
     select 0, line_item_id, null, null, null, sum(volume)::text, null, null from production_monthly_totals
     where line_item_id = any(${arr(lineItemIds)}::int[]) and (year < ${year} or (year = ${year} and month < ${month}))
-    group by line_item_id`);
+    group by line_item_id`;
+}
+
+export function parseEntriesAndBefore(rows: readonly StoredEntry[]): { entries: StoredEntry[]; before: Map<number, string> } {
+  const before = new Map<number, string>();
   const entries: StoredEntry[] = [];
-  for (const row of r.rows) {
+  for (const row of rows) {
     if (row.id === 0) before.set(row.lineItemId, row.volume);
     else entries.push(row);
   }
@@ -198,11 +203,13 @@ export async function gpuEvidenceOf(db: DbOrTx, entryIds: readonly number[]): Pr
   return r.rows;
 }
 
-export async function deleteEntries(db: DbOrTx, entryIds: readonly number[]): Promise<number> {
-  if (!entryIds.length) return 0;
-  const g = await db.execute(sql`delete from gpu_records where production_entry_id = any(${arr(entryIds)}::bigint[])`);
-  await db.execute(sql`delete from production_entries where id = any(${arr(entryIds)}::bigint[])`);
-  return g.rowCount ?? 0;
+/** The statements deleting these entries and their GPU records (the first one's rowCount = GPU records deleted). */
+export function deleteEntriesQueries(entryIds: readonly number[]): SQL[] {
+  if (!entryIds.length) return [];
+  return [
+    sql`delete from gpu_records where production_entry_id = any(${arr(entryIds)}::bigint[])`,
+    sql`delete from production_entries where id = any(${arr(entryIds)}::bigint[])`,
+  ];
 }
 
 export interface AuditMeta {
@@ -213,23 +220,22 @@ export interface AuditMeta {
   workOrderId: number;
 }
 
-/** Volume changes (new revision each) with their recomputed excess; returns the newest revision (0: none). */
-export async function updateVolumes(
-  db: DbOrTx,
+/**
+ * Volume changes (new revision each) with their recomputed excess, as one statement whose row
+ * holds the newest revision (null: none). `alongside`: another CTE for the same statement.
+ */
+export function updateVolumesQuery(
   userId: number | null,
   rows: { ids: number[]; volumes: string[]; excess: string[] },
-  /** Another CTE for the same statement (the save's audit entry: one round trip less). */
   alongside?: SQL,
-): Promise<number> {
-  if (!rows.ids.length) return 0;
-  const r = await db.execute<{ revision: number | null }>(sql`
+): SQL {
+  return sql`
     with upd as (
       update production_entries p set volume = u.v, excess_volume = u.e, revision = nextval('production_revision_seq'),
         updated_by = ${userId}, updated_at = now()
       from unnest(${plain(rows.ids)}::bigint[], ${plain(rows.volumes)}::numeric[], ${plain(rows.excess)}::numeric[]) as u(id, v, e)
       where p.id = u.id returning p.revision)${alongside ? sql`, ${alongside}` : sql``}
-    select max(revision)::float8 as revision from upd`);
-  return r.rows[0]?.revision ?? 0;
+    select max(revision)::float8 as revision from upd`;
 }
 
 export interface NewEntries {
@@ -239,17 +245,17 @@ export interface NewEntries {
   excess: string[];
 }
 
-/** New entries, and in the same statement a GPU record ("Pendiente") for those of `gpuLineItemIds`. */
-export async function insertEntries(
-  db: DbOrTx,
+/**
+ * New entries, and in the same statement a GPU record ("Pendiente") for those of `gpuLineItemIds`;
+ * its row: `inserted`, `revision` (newest, null: none), `gpu` (records created).
+ */
+export function insertEntriesQuery(
   scope: { monthlyReportId: number; siteId: number; layer: Layer; userId: number | null },
   rows: NewEntries,
-  gpuLineItemIds: readonly number[] = [],
-  /** Another CTE for the same statement (the save's audit entry: one round trip less). */
+  gpuLineItemIds: readonly number[],
   alongside?: SQL,
-): Promise<{ inserted: number; revision: number; gpuCreated: number }> {
-  if (!rows.lineItemIds.length) return { inserted: 0, revision: 0, gpuCreated: 0 };
-  const r = await db.execute<{ inserted: number; revision: number | null; gpu: number }>(sql`
+): SQL {
+  return sql`
     with ins as (
       insert into production_entries (line_item_id, monthly_report_id, site_id, date, layer, volume, excess_volume, created_by)
       select u.li, ${scope.monthlyReportId}, ${scope.siteId}, u.d, ${scope.layer}::layer, u.v, u.e, ${scope.userId}
@@ -259,9 +265,7 @@ export async function insertEntries(
       insert into gpu_records (production_entry_id, status)
       select id, 'pendiente' from ins where line_item_id = any(${arr(gpuLineItemIds)}::int[]) order by id
       on conflict (production_entry_id) do nothing returning 1)${alongside ? sql`, ${alongside}` : sql``}
-    select count(*)::int as inserted, max(revision)::float8 as revision, (select count(*)::int from g) as gpu from ins`);
-  const row = r.rows[0]!;
-  return { inserted: row.inserted, revision: row.revision ?? 0, gpuCreated: row.gpu };
+    select count(*)::int as inserted, max(revision)::float8 as revision, (select count(*)::int from g) as gpu from ins`;
 }
 
 /** Excess-only changes: no new revision (the volume the client saw did not change). */
@@ -272,11 +276,12 @@ export async function updateExcess(db: DbOrTx, ids: readonly number[], excess: r
     from unnest(${plain(ids)}::bigint[], ${plain(excess)}::numeric[]) as u(id, e) where p.id = u.id`);
 }
 
+/** The newest revision handed out (0 before the first write), as a statement whose row holds `v`. */
+export const CURRENT_REVISION = sql`select case when is_called then last_value else 0 end::float8 as v from production_revision_seq`;
+
 /** The newest revision handed out (0 before the first write). */
 export async function currentRevision(db: DbOrTx): Promise<number> {
-  const r = await db.execute<{ v: number }>(
-    sql`select case when is_called then last_value else 0 end::float8 as v from production_revision_seq`,
-  );
+  const r = await db.execute<{ v: number }>(CURRENT_REVISION);
   return r.rows[0]?.v ?? 0;
 }
 
@@ -298,18 +303,14 @@ export function gridAuditCte(
             ${audit.workOrderId}, ${audit.requestId}))`;
 }
 
-/** The save's audit entry ({@link gridAuditCte}) with the excess-only changes of other entries (no new revision). */
-export async function auditGridSave(
-  db: DbOrTx,
-  auditCte: SQL,
-  excess: { ids: readonly number[]; values: readonly string[] },
-): Promise<void> {
+/** The save's audit entry ({@link gridAuditCte}) with the excess-only changes of other entries (no new revision), as one statement. */
+export function auditGridSaveQuery(auditCte: SQL, excess: { ids: readonly number[]; values: readonly string[] }): SQL {
   const excessUpdate = excess.ids.length
     ? sql`x as (
         update production_entries p set excess_volume = u.e
         from unnest(${plain(excess.ids)}::bigint[], ${plain(excess.values)}::numeric[]) as u(id, e) where p.id = u.id), `
     : sql``;
-  await db.execute(sql`with ${excessUpdate}${auditCte} select 1`);
+  return sql`with ${excessUpdate}${auditCte} select 1`;
 }
 
 export type FamilyMember = {

@@ -18,18 +18,21 @@ import { assertInWindow, ensureCanWrite, familyContext, familySite } from '../fa
 import { lockForSave } from '../lock-for-save';
 import { assertWritable } from '../../monthly-reports/period-lock';
 import {
-  auditGridSave,
+  auditGridSaveQuery,
   gridAuditCte,
   canon,
-  currentRevision,
-  deleteEntries,
-  entriesAndBefore,
+  CURRENT_REVISION,
+  deleteEntriesQueries,
+  entriesAndBeforeQuery,
   gpuEvidenceOf,
-  insertEntries,
-  saveStart,
-  updateVolumes,
+  insertEntriesQuery,
+  parseEntriesAndBefore,
+  parseSaveStart,
+  saveStartQuery,
+  updateVolumesQuery,
   type StoredEntry,
 } from '../production.repository';
+import { batchedTransaction } from '../../../db/batched-transaction';
 import { excessAfterChanges } from '../recompute-excess';
 import { figuresFromEntries, kpisOf } from '../grid-figures';
 
@@ -131,19 +134,27 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   const cells = parseCells(input);
   const { layer, siteId, year, month } = input;
   const monthStart = firstDayOfMonth(year, month);
+  const monthEnd = lastDayOfMonth(year, month);
+  const submitted = [...new Set(cells.map((c) => c.lineItemId))];
+  const lockEarly = submitted.length <= EARLY_LOCK_MAX_LINE_ITEMS;
 
-  return db.transaction(async (tx) => {
-    // One round trip: the family, the report (never created here: a save that changes nothing must
-    // not create the month's report), line items and stored cells; a small save takes its locks in
-    // the same statement, a large one locks only what really changes, below.
-    const submitted = [...new Set(cells.map((c) => c.lineItemId))];
-    const lockEarly = submitted.length <= EARLY_LOCK_MAX_LINE_ITEMS;
-    const start = await saveStart(
-      tx,
-      { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: lastDayOfMonth(year, month) },
+  // Round trip 1 (with BEGIN): the family, the report (never created here: a save that changes
+  // nothing must not create the month's report), line items and stored cells, the current
+  // revision; a small save also takes its locks in that statement and reads, in the next one (a
+  // new snapshot, after the locks), the entries the excess engine needs. A large save locks only
+  // what really changes, below.
+  const first = [
+    saveStartQuery(
+      { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: monthEnd },
       submitted,
       lockEarly ? { dates: [...new Set(cells.map((c) => c.date))] } : undefined,
-    );
+    ),
+    CURRENT_REVISION,
+    ...(lockEarly ? [entriesAndBeforeQuery(submitted, monthStart, year, month)] : []),
+  ];
+  return batchedTransaction(db, first, async ([startResult, revisionResult, earlyEntries], batch) => {
+    const tx = batch.tx;
+    const start = parseSaveStart(startResult!.rows[0] as Parameters<typeof parseSaveStart>[0], lockEarly);
     const fs = familySite(familyContext(input.workOrderId, start.members), siteId);
     ensureCanWrite(ctx.actor, fs);
     const reportId = start.reportId;
@@ -165,7 +176,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
 
     if (!intended.length) {
       return {
-        revision: await currentRevision(tx),
+        revision: (revisionResult!.rows[0] as { v: number }).v,
         inserted: 0,
         updated: 0,
         deleted: 0,
@@ -195,11 +206,14 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     const onSigned = intended.find((c) => signed.has(c.date));
     if (onSigned) throw daySigned({ siteId, date: onSigned.date });
 
-    // After the locks: a new statement sees every save of these line items committed before us.
-    const { entries, before } = await entriesAndBefore(tx, touched, monthStart, year, month);
+    // Read after the line-item locks (in round trip 1 for a small save, which locked every
+    // submitted line item first): every save of these line items committed before us is seen.
+    const touchedSet = new Set(touched);
+    const { entries, before } = earlyEntries
+      ? parseEntriesAndBefore((earlyEntries.rows as StoredEntry[]).filter((e) => touchedSet.has(e.lineItemId)))
+      : parseEntriesAndBefore((await tx.execute<StoredEntry>(entriesAndBeforeQuery(touched, monthStart, year, month))).rows);
     const byCell = new Map<number, StoredEntry>();
     // `entries` runs past the month (the excess engine needs the later ones); cells are this month's.
-    const monthEnd = lastDayOfMonth(year, month);
     for (const e of entries)
       if (e.siteId === siteId && e.layer === layer && e.date <= monthEnd) byCell.set(cellKey(e.lineItemId, e.date), e);
 
@@ -305,38 +319,53 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     );
     const last = excessIds.length ? 'excess' : inserts.length ? 'insert' : updates.length ? 'update' : 'excess';
 
-    const gpuDeleted = await deleteEntries(tx, [...deletedIds]);
-    const updatedRevision = await updateVolumes(
-      tx,
-      userId,
-      {
-        ids: updates.map((o) => o.stored!.id),
-        volumes: updates.map((o) => o.cell.volume),
-        excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
-      },
-      last === 'update' ? audit : undefined,
-    );
-    const {
-      inserted,
-      revision: insertedRevision,
-      gpuCreated,
-    } = await insertEntries(
-      tx,
-      { monthlyReportId: period.monthlyReportId, siteId, layer, userId },
-      {
-        lineItemIds: inserts.map((o) => o.cell.lineItemId),
-        dates: inserts.map((o) => o.cell.date),
-        volumes: inserts.map((o) => o.cell.volume),
-        excess: inserts.map((o) => excess.get(-o.cell.key) ?? '0'),
-      },
-      touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
-      last === 'insert' ? audit : undefined,
-    );
-    if (last === 'excess') await auditGridSave(tx, audit, { ids: excessIds, values: excessValues });
+    // Round trip 2 (with COMMIT, unless KPIs are asked for): deletes, updates, inserts with their
+    // GPU records, excess-only changes; the audit entry rides on the last of them.
+    const writes = deleteEntriesQueries([...deletedIds]);
+    const gpuDeleteIndex = writes.length ? 0 : -1;
+    const updateIndex = updates.length ? writes.length : -1;
+    if (updates.length)
+      writes.push(
+        updateVolumesQuery(
+          userId,
+          {
+            ids: updates.map((o) => o.stored!.id),
+            volumes: updates.map((o) => o.cell.volume),
+            excess: updates.map((o) => excess.get(o.stored!.id) ?? '0'),
+          },
+          last === 'update' ? audit : undefined,
+        ),
+      );
+    const insertIndex = inserts.length ? writes.length : -1;
+    if (inserts.length)
+      writes.push(
+        insertEntriesQuery(
+          { monthlyReportId: period.monthlyReportId, siteId, layer, userId },
+          {
+            lineItemIds: inserts.map((o) => o.cell.lineItemId),
+            dates: inserts.map((o) => o.cell.date),
+            volumes: inserts.map((o) => o.cell.volume),
+            excess: inserts.map((o) => excess.get(-o.cell.key) ?? '0'),
+          },
+          touched.filter((id) => requiresGpu(items.get(id)!.subAnnex, '1')),
+          last === 'insert' ? audit : undefined,
+        ),
+      );
+    if (last === 'excess') writes.push(auditGridSaveQuery(audit, { ids: excessIds, values: excessValues }));
+    // A save of deletes only hands out no revision: it answers the newest one.
+    const revisionIndex = updates.length || inserts.length ? -1 : writes.length;
+    if (revisionIndex >= 0) writes.push(CURRENT_REVISION);
+    const results = input.withKpis ? await batch.run(writes) : await batch.commit(writes);
+    const gpuDeleted = gpuDeleteIndex >= 0 ? (results[gpuDeleteIndex]!.rowCount ?? 0) : 0;
+    const updatedRevision = updateIndex >= 0 ? ((results[updateIndex]!.rows[0] as { revision: number | null }).revision ?? 0) : 0;
+    const insertedRow =
+      insertIndex >= 0 ? (results[insertIndex]!.rows[0] as { inserted: number; revision: number | null; gpu: number }) : null;
+    const inserted = insertedRow?.inserted ?? 0;
+    const insertedRevision = insertedRow?.revision ?? 0;
+    const gpuCreated = insertedRow?.gpu ?? 0;
 
-    const revision = Math.max(updatedRevision, insertedRevision);
     return {
-      revision: revision || (await currentRevision(tx)),
+      revision: revisionIndex >= 0 ? (results[revisionIndex]!.rows[0] as { v: number }).v : Math.max(updatedRevision, insertedRevision),
       inserted,
       updated: updates.length,
       deleted: deletes.length,
