@@ -27,8 +27,8 @@ function arrayElement(v: unknown): string {
 }
 
 /**
- * A parameter value as an SQL literal: NULL, or its text quoted by pg's escapeLiteral (an untyped
- * literal, like a text parameter). Only the kinds of values the batched statements bind.
+ * A parameter value as an SQL literal: NULL, or its text quoted exactly as pg's escapeLiteral does
+ * (an untyped literal, which is what a text parameter is). Only the kinds of values the batched statements bind.
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -39,7 +39,17 @@ export function sqlLiteral(value: unknown): string {
   else if (Array.isArray(value)) text = `{${value.map(arrayElement).join(',')}}`;
   else throw new TypeError(`sqlLiteral: cannot inline a value of type ${typeof value}`);
   if (text.includes('\0')) throw new TypeError('sqlLiteral: text cannot hold NUL characters');
-  return pg.escapeLiteral(text);
+  return quote(text);
+}
+
+/**
+ * pg's escapeLiteral, with native replaces instead of a character loop: a save's audit text is
+ * ~1.7 MB, which the loop took ~0.4 s to copy. `''` for a quote; with a backslash, an E'' string
+ * with it doubled (correct whatever standard_conforming_strings says).
+ */
+function quote(text: string): string {
+  const quoted = text.includes("'") ? text.replace(/'/g, "''") : text;
+  return text.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
 }
 
 class InliningDialect extends PgDialect {

@@ -6,6 +6,8 @@
  * waited, and an injection attempt stays a value.
  */
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchedTransaction, inlineSql, sqlLiteral } from '../../server/db/batched-transaction';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -44,6 +46,20 @@ describe('inlined literals', () => {
     expect(got.map((r) => r.label)).toEqual(awkward);
     expect(got.map((r) => r.tags)).toEqual(awkward.map((label) => [label, null, 'x', '1.5']));
     expect(new Set(got.map((r) => r.n))).toEqual(new Set(['12.000001']));
+  });
+
+  it('quotes text exactly as pg.escapeLiteral does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom("'", '\\', '"', 'a', 'ñ', '{', ',', '$') })),
+        (text) => {
+          fc.pre(!text.includes('\0'));
+          expect(sqlLiteral(text)).toBe(pg.escapeLiteral(text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(sqlLiteral(`a'b\\c`)).toBe(pg.escapeLiteral(`a'b\\c`));
   });
 
   it('refuses what cannot be inlined faithfully', () => {
