@@ -18,12 +18,16 @@ declare module 'fastify' {
     authVia: 'cookie' | 'bearer' | null;
     sessionHash: string | null;
     csrfToken: string | null;
+    /** The session's user logged in with a temporary password (new account, reset by an admin). */
+    mustChangePassword: boolean;
   }
   interface FastifyContextConfig {
     /** No authentication needed (health, login, docs). */
     public?: boolean;
     /** Answer auth failures in the legacy `{exito, mensaje}` shape. */
     legacy?: boolean;
+    /** Reachable by a session whose password must be changed first (session, own password change). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -50,6 +54,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionHash', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
@@ -68,6 +73,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
           request.authVia = 'cookie';
           request.sessionHash = hash;
           request.csrfToken = found.csrfToken;
+          request.mustChangePassword = found.user.mustChangePassword;
         }
       }
     }
@@ -80,6 +86,12 @@ export function registerAuth(app: FastifyInstance, db: Db) {
       if (typeof sent !== 'string' || sent !== request.csrfToken) {
         return deny(request, reply, 403, 'csrf_failed', 'Falta el token CSRF o no es válido; recargue la página');
       }
+    }
+    // A temporary password (new account, reset by an admin) opens only the session and the password
+    // change, on the server as in the UI. Bearer tokens are not affected: creating one needs a
+    // session whose password was already changed.
+    if (request.mustChangePassword && !config?.beforePasswordChange) {
+      return deny(request, reply, 403, 'password_change_required', 'Cambie su contraseña temporal para continuar');
     }
   });
 }

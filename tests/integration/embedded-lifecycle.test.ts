@@ -85,12 +85,19 @@ describe('embedded PostgreSQL lifecycle', () => {
     expect(l.status).toBe(200);
     expect(l.user.mustChangePassword).toBe(true);
     session = l;
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/sites`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({ name: 'Plataforma persistente', kind: 'platform' }),
-    });
-    expect(res.status).toBe(201);
+    const post = (url: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${port}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(body),
+      });
+    // The one-time password opens only its own change.
+    const site = { name: 'Plataforma persistente', kind: 'platform' };
+    expect((await post('/api/v1/sites', site)).status).toBe(403);
+    const changed = `${password}-cambiada`;
+    expect((await post('/api/v1/auth/password', { currentPassword: password, newPassword: changed })).status).toBe(204);
+    password = changed;
+    expect((await post('/api/v1/sites', site)).status).toBe(201);
   });
 
   it('SIGTERM stops the app and its PostgreSQL cleanly', async () => {

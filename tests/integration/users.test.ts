@@ -147,10 +147,16 @@ describe('deactivation and passwords', () => {
     const fresh = await t.login(body.email, 'temporal-12345');
     expect((await fresh.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(true);
     expect((await t.admin.get(`/api/v1/users/${id}`)).json().mustChangePassword).toBe(true);
+    // Until it is changed, the temporary password opens nothing else — on the server, not just the UI.
+    for (const res of [await fresh.get('/api/v1/sites'), await fresh.post('/api/v1/tokens', { name: 'antes de cambiar' })]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('password_change_required');
+    }
     expect(
       (await fresh.post('/api/v1/auth/password', { currentPassword: 'temporal-12345', newPassword: 'definitiva-12345' })).statusCode,
     ).toBe(204);
     expect((await fresh.get('/api/v1/auth/session')).json().user.mustChangePassword).toBe(false);
+    expect((await fresh.get('/api/v1/sites')).statusCode).toBe(200);
     expect((await t.admin.post('/api/v1/users/999999/reset-password', { password: 'temporal-12345' })).statusCode).toBe(404);
     expect((await t.admin.post(`/api/v1/users/${id}/reset-password`, { password: 'corta' })).statusCode).toBe(400);
   });

@@ -87,6 +87,7 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
   });
 
   app.get('/api/v1/auth/session', {
+    config: { beforePasswordChange: true },
     schema: { tags: ['Sesión'], summary: 'Sesión actual', response: { 200: SessionResponse, 401: ErrorBody } },
     handler: async (request) => {
       const user = await findUserById(db, request.actor!.id!);
@@ -96,6 +97,7 @@ export function registerAuthRoutes(appBase: FastifyInstance, db: Db, config: Con
   });
 
   app.post('/api/v1/auth/password', {
+    config: { beforePasswordChange: true },
     schema: { tags: ['Sesión'], summary: 'Cambiar mi contraseña', body: ChangePasswordBody, response: { 204: z.null(), 400: ErrorBody } },
     handler: async (request, reply) => {
       const ctx = ctxOf(request);
