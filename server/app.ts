@@ -110,7 +110,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerLineItemRoutes(app, database.db);
   registerWorkOrderRoutes(app, database.db);
   registerAuditRoutes(app, database.db);
-  registerMonthlyReportRoutes(app, database.db);
+  registerMonthlyReportRoutes(app, database.db, config);
   registerLegacyRoutes(app, database.db);
   registerProductionRoutes(app, database.db);
   registerDailyReportRoutes(app, database.db);

@@ -22,6 +22,8 @@ export interface Config {
   loginRateLimit: { max: number; windowMs: number };
   /** Send `Server-Timing: app;dur=<ms>` on every response (the benchmark reads it; off by default). */
   serverTiming: boolean;
+  /** The evidence-link check may reach loopback/private/link-local addresses (intranet deployments). */
+  evidenceCheckPrivate: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CARPETA_SECURE_COOKIES === '1',
     loginRateLimit: { max: int(env.CARPETA_LOGIN_RATE_MAX, 10), windowMs: 60_000 },
     serverTiming: env.CARPETA_SERVER_TIMING === '1',
+    evidenceCheckPrivate: env.CARPETA_EVIDENCE_CHECK_PRIVATE === '1',
   };
 }

@@ -13,7 +13,8 @@ let t: TestApp;
 let manager: TestClient;
 const servers: http.Server[] = [];
 beforeAll(async () => {
-  t = await createTestApp();
+  // The reachability tests serve evidence on 127.0.0.1: allowed here as on an intranet deployment.
+  t = await createTestApp({ evidenceCheckPrivate: true });
   manager = await t.userWithRole('gerente_operaciones');
 });
 afterAll(async () => {
@@ -269,6 +270,12 @@ describe('evidence reachability check', () => {
     const { res, ms } = await checkWith(await serve(() => undefined));
     expect(res.json()).toMatchObject({ reachable: false, httpStatus: null, error: 'Sin respuesta en 3 s' });
     expect(ms).toBeLessThan(6000);
+  });
+
+  it('follows redirects (up to 5) to the final answer', async () => {
+    const target = await serve((_req, r) => r.writeHead(404).end());
+    const { res } = await checkWith(await serve((_req, r) => r.writeHead(302, { location: target }).end()));
+    expect(res.json()).toMatchObject({ reachable: false, httpStatus: 404 });
   });
 
   it('a refused connection is recorded too', async () => {

@@ -27,6 +27,7 @@ import {
 import { todayInMexicoCity, yearMonthOf } from '../../../domain/dates';
 import type { Actor } from '../../context';
 import type { Db } from '../../db/database';
+import type { Config } from '../../config';
 import { fail, missing } from '../../fail';
 import { ctxOf } from '../../http/auth';
 import { sendXlsx } from '../../http/xlsx-reply';
@@ -60,7 +61,7 @@ function sendFile(reply: FastifyReply, type: string, name: string, body: Buffer,
     .send(body);
 }
 
-export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
+export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db, config: Pick<Config, 'evidenceCheckPrivate'>) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const tags = ['Reportes mensuales'];
 
@@ -188,7 +189,7 @@ export function registerMonthlyReportRoutes(appBase: FastifyInstance, db: Db) {
       params: IdParams,
       response: { 200: EvidenceCheck, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
-    handler: async (request) => checkEvidenceLink(db, ctxOf(request), request.params.id),
+    handler: async (request) => checkEvidenceLink(db, ctxOf(request), request.params.id, { allowPrivate: config.evidenceCheckPrivate }),
   });
 
   app.get('/api/v1/monthly-reports/:id/checklist', {
