@@ -325,6 +325,37 @@ describe('programme, versions and stable identity', () => {
     await t.database.pool.query(`update monthly_reports set status = 'abierto' where work_order_id = $1`, [wo.familyId]);
   });
 
+  it('keeps the programme of a closed month as it was; open months take the file', async () => {
+    const f = await buildWorkOrder(t.admin, { plannedStart: '2025-12-01', plannedEnd: '2026-03-31' });
+    const planned = async () =>
+      (
+        await t.database.pool.query(
+          `select pv.date, pv.volume::text as v from planned_volumes pv join line_items li on li.id = pv.line_item_id where li.family_id = $1 order by pv.date`,
+          [f.familyId],
+        )
+      ).rows.map((r) => `${r.date}=${Number(r.v)}`);
+    // Dec 30 – Jan 2: two days in each month.
+    const file = (days: number[]) => sabana([row(cat.c29!, 10, { days })], { days: 4, first: '2025-12-30' });
+    const first = (await upload(t.admin, f.id, await file([1, 2, 3, 4]), 'v1.xlsx')).json();
+    expect((await t.admin.post(`/api/v1/annex-imports/${first.id}/commit`)).statusCode).toBe(200);
+    expect(await planned()).toEqual(['2025-12-30=1', '2025-12-31=2', '2026-01-01=3', '2026-01-02=4']);
+
+    await t.database.pool.query(`insert into monthly_reports (work_order_id, year, month, status) values ($1, 2025, 12, 'cerrado')`, [
+      f.familyId,
+    ]);
+    const second = (await upload(t.admin, f.id, await file([9, 9, 9, 9]), 'v2.xlsx')).json();
+    expect((await t.admin.post(`/api/v1/annex-imports/${second.id}/commit`)).statusCode).toBe(200);
+    expect(await planned()).toEqual(['2025-12-30=1', '2025-12-31=2', '2026-01-01=9', '2026-01-02=9']);
+    const versions = await t.database.pool.query(`select counts from annex_versions where family_id = $1 order by number`, [f.familyId]);
+    expect(versions.rows[1].counts).toMatchObject({ plannedCells: 2, plannedKeptClosed: 2 });
+
+    // Reopened, the same file restates December too.
+    await t.database.pool.query(`update monthly_reports set status = 'abierto' where work_order_id = $1`, [f.familyId]);
+    const third = (await upload(t.admin, f.id, await file([7, 7, 7, 7]), 'v3.xlsx')).json();
+    expect((await t.admin.post(`/api/v1/annex-imports/${third.id}/commit`)).statusCode).toBe(200);
+    expect(await planned()).toEqual(['2025-12-30=7', '2025-12-31=7', '2026-01-01=7', '2026-01-02=7']);
+  });
+
   it('refuses a stale preview (another version was committed since) and a second commit', async () => {
     const a = (await upload(t.admin, wo.id, await sabana([row(cat.c29!, 4)]), 'a.xlsx')).json();
     const b = (await upload(t.admin, wo.id, await sabana([row(cat.c29!, 6)]), 'b.xlsx')).json();

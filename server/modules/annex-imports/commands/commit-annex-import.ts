@@ -122,27 +122,57 @@ async function insertVersionRows(tx: Tx, versionId: number, rows: { id: number; 
                                                   file_pu_mxn numeric, file_pu_usd numeric, sheet text, row_number int)`);
 }
 
-/** The file's programme replaces the listed items' programme on the days the file has columns for; other days stay. */
-async function restatePlanned(tx: Tx, versionId: number, dayDates: string[], rows: { id: number; row: ResolvedRow }[]): Promise<number> {
-  if (!dayDates.length || !rows.length) return 0;
+/**
+ * The months among `dayDates` whose monthly report is closed (cerrado/facturado), as 'YYYY-MM'.
+ * Every report of those months is locked FOR SHARE, so a closure or reopening waits for this
+ * import and the programme it writes belongs to months that are open when it commits.
+ */
+async function closedMonthsAmong(tx: Tx, familyId: number, dayDates: string[]): Promise<Set<string>> {
+  const months = [...new Set(dayDates.map((d) => d.slice(0, 7)))];
+  if (!months.length) return new Set();
+  const r = await tx.execute<{ ym: string; status: string }>(sql`
+    select to_char(make_date(year, month, 1), 'YYYY-MM') as ym, status from monthly_reports
+    where work_order_id = ${familyId} and to_char(make_date(year, month, 1), 'YYYY-MM') = any(${sql.param(months)}::text[])
+    order by id for share`);
+  return new Set(r.rows.filter((m) => m.status === 'cerrado' || m.status === 'facturado').map((m) => m.ym));
+}
+
+/**
+ * The file's programme replaces the listed items' programme on the days the file has columns for;
+ * other days stay, and so do the days of closed months (a closed month is locked: its planned
+ * volumes are part of what was closed). Returns the cells written and the cells left as they were
+ * because their month is closed.
+ */
+async function restatePlanned(
+  tx: Tx,
+  versionId: number,
+  dayDates: string[],
+  rows: { id: number; row: ResolvedRow }[],
+  closedMonths: Set<string>,
+): Promise<{ written: number; keptClosed: number }> {
+  const openDates = dayDates.filter((d) => !closedMonths.has(d.slice(0, 7)));
+  let keptClosed = 0;
+  for (const { row } of rows) for (const p of row.planned) if (closedMonths.has(p.date.slice(0, 7))) keptClosed++;
+  if (!openDates.length || !rows.length) return { written: 0, keptClosed };
   await tx.execute(sql`
-    delete from planned_volumes where line_item_id = any(${sql.param(rows.map((r) => r.id))}::int[]) and date = any(${sql.param(dayDates)}::date[])`);
+    delete from planned_volumes where line_item_id = any(${sql.param(rows.map((r) => r.id))}::int[]) and date = any(${sql.param(openDates)}::date[])`);
   // Three parallel arrays (unnest) parse much faster than 28k jsonb objects.
   const lineItemIds: number[] = [];
   const dates: string[] = [];
   const volumes: string[] = [];
   for (const { id, row } of rows) {
     for (const p of row.planned) {
+      if (closedMonths.has(p.date.slice(0, 7))) continue;
       lineItemIds.push(id);
       dates.push(p.date);
       volumes.push(p.volume);
     }
   }
-  if (!lineItemIds.length) return 0;
+  if (!lineItemIds.length) return { written: 0, keptClosed };
   await tx.execute(sql`
     insert into planned_volumes (line_item_id, date, volume, annex_version_id)
     select l, d, v, ${versionId} from unnest(${sql.param(lineItemIds)}::int[], ${sql.param(dates)}::date[], ${sql.param(volumes)}::numeric[]) as x(l, d, v)`);
-  return lineItemIds.length;
+  return { written: lineItemIds.length, keptClosed };
 }
 
 export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule: CapRule = 'replacement'): Promise<CommitAnnexResult> {
@@ -192,7 +222,7 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
     await restateLineItems(tx, versionId, restated);
     const all = [...restated, ...fresh.map((f) => ({ id: newIds.get(lineKey(f.row))!, row: f.row, cap: f.cap }))];
     await insertVersionRows(tx, versionId, all);
-    const plannedCells = await restatePlanned(tx, versionId, dayDates, all);
+    const planned = await restatePlanned(tx, versionId, dayDates, all, await closedMonthsAmong(tx, familyId, dayDates));
 
     const counts = {
       rows: rows.length,
@@ -200,7 +230,8 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
       restated: restated.length,
       capChanged: capChanged.length,
       priceChanged: restated.filter((r) => !same(r.before.puMxn, r.row.puMxn) || !same(r.before.puUsd, r.row.puUsd)).length,
-      plannedCells,
+      plannedCells: planned.written,
+      plannedKeptClosed: planned.keptClosed,
     };
     await tx.execute(sql`update annex_versions set counts = ${json(counts)} where id = ${versionId}`);
     await tx.execute(
