@@ -529,6 +529,40 @@ describe('limits and permissions', () => {
   });
 });
 
+describe('discarding previews', () => {
+  it('discards on request (not once applied), and previews older than 7 days when a new one is made', async () => {
+    const wo = await buildWorkOrder(t.admin, { plannedStart: '2025-12-01', plannedEnd: '2026-03-31' });
+    const file = await sabana([row(cat.c29!, 3)]);
+    const applied = (await upload(t.admin, wo.id, file)).json();
+    expect((await t.admin.post(`/api/v1/annex-imports/${applied.id}/commit`)).statusCode).toBe(200);
+    const refused = await t.admin.post(`/api/v1/annex-imports/${applied.id}/discard`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/ya se aplicó/);
+
+    const supervisor = await t.userWithRole('supervisor');
+    const p = (await upload(t.admin, wo.id, file)).json();
+    expect((await supervisor.post(`/api/v1/annex-imports/${p.id}/discard`)).statusCode).toBe(403);
+    const d = await t.admin.post(`/api/v1/annex-imports/${p.id}/discard`);
+    expect(d.statusCode).toBe(200);
+    expect(d.json()).toMatchObject({ status: 'discarded', counts: p.counts });
+    expect((await t.admin.post(`/api/v1/annex-imports/${p.id}/commit`)).statusCode).toBe(409);
+
+    // An abandoned preview (8 days old) is discarded when the next preview is made; a fresh one stays.
+    const old = (await upload(t.admin, wo.id, file)).json();
+    const recent = (await upload(t.admin, wo.id, file)).json();
+    await t.database.pool.query(`update import_jobs set created_at = now() - interval '8 days' where id = $1`, [old.id]);
+    await upload(t.admin, wo.id, file);
+    const jobs = await t.database.pool.query(
+      `select id, status, length(file) > 0 as "hasFile" from import_jobs where id = any($1) order by id`,
+      [[old.id, recent.id]],
+    );
+    expect(jobs.rows).toEqual([
+      { id: old.id, status: 'discarded', hasFile: false },
+      { id: recent.id, status: 'preview', hasFile: true },
+    ]);
+  });
+});
+
 describe('ad-hoc line items', () => {
   it('adds a catalogue item with cap 0 until an annex version authorizes it (same line item)', async () => {
     const wo = await buildWorkOrder(t.admin);

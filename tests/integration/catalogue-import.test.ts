@@ -90,6 +90,24 @@ describe('contract catalogue import (Anexo C)', () => {
     expect((await t.admin.post(`/api/v1/catalogue/imports/${res.json().id}/commit`)).statusCode).toBe(200);
     expect(await count(t, 'catalogue_items')).toBe(1463);
   });
+
+  it('a discarded preview keeps its view, drops its file and can no longer be applied', async () => {
+    const p = (await upload(t.admin, `/api/v1/catalogue/imports?contractNumber=${CONTRACT}`, contractFile)).json();
+    const viewer = await t.userWithRole('consulta');
+    expect((await viewer.post(`/api/v1/catalogue/imports/${p.id}/discard`)).statusCode).toBe(403);
+    const d = await t.admin.post(`/api/v1/catalogue/imports/${p.id}/discard`);
+    expect(d.statusCode).toBe(200);
+    expect(d.json()).toMatchObject({ id: p.id, status: 'discarded', counts: p.counts });
+    const file = await t.database.pool.query(`select length(file) as n from import_jobs where id = $1`, [p.id]);
+    expect(file.rows[0].n).toBe(0);
+    expect((await t.admin.post(`/api/v1/catalogue/imports/${p.id}/commit`)).statusCode).toBe(409);
+    expect((await t.admin.post(`/api/v1/catalogue/imports/${p.id}/discard`)).statusCode).toBe(409);
+    expect((await t.admin.post(`/api/v1/catalogue/imports/999999/discard`)).statusCode).toBe(404);
+    const audit = await t.database.pool.query(`select action from audit_log where entity = 'import_job' and entity_id = $1 order by id`, [
+      String(p.id),
+    ]);
+    expect(audit.rows).toEqual([{ action: 'preview' }, { action: 'discard' }]);
+  });
 });
 
 describe('PUE catalogue import (sheet PUE´s BME)', () => {

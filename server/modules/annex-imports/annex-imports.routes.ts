@@ -20,6 +20,7 @@ import { presentAnnexImport } from './annex-import-preview';
 import { findAnnexJob } from './annex-imports.repository';
 import { commitAnnexImport } from './commands/commit-annex-import';
 import { previewAnnexImport } from './commands/preview-annex-import';
+import { discardImport } from '../import-jobs/discard-import';
 
 const UPLOAD_DESCRIPTION =
   'multipart/form-data con el libro en el campo `file`: libro PTE (.xlsm, hoja `ANEXO C`) o sábana de recursos (.xlsx, columna `OK` y una columna por día). Responde la vista previa: conteos, diferencias contra el anexo vigente de la familia (altas, volumen, precio, no listadas), programa diario y errores por fila. Nada cambia hasta confirmar.';
@@ -80,6 +81,19 @@ export function registerAnnexImportRoutes(appBase: FastifyInstance, db: Db, conf
     },
     handler: async (request) => {
       await commitAnnexImport(db, ctxOf(request), request.params.id, request.body?.capRule ?? 'replacement');
+      return present(request.params.id);
+    },
+  });
+
+  app.post('/api/v1/annex-imports/:id/discard', {
+    schema: {
+      tags,
+      summary: 'Descartar la vista previa (no se aplica; se conserva la vista, no el archivo)',
+      params: IdParams,
+      response: { 200: AnnexImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+    handler: async (request) => {
+      await discardImport(db, ctxOf(request), request.params.id, 'annex');
       return present(request.params.id);
     },
   });

@@ -27,6 +27,7 @@ import { commitCatalogueImport } from './commands/commit-catalogue-import';
 import { previewCatalogueImport } from './commands/preview-catalogue-import';
 import { exportCatalogue } from './export-catalogue';
 import { readUpload } from './read-upload';
+import { discardImport } from '../import-jobs/discard-import';
 
 const UPLOAD_DESCRIPTION =
   'multipart/form-data con el libro en el campo `file` (.xlsx/.xlsm). `format=contract`: Anexo C del contrato (8 hojas, encabezado en la fila 6); `format=pue`: hoja `PUE´s BME`. Responde la vista previa (conteos por subanexo, altas, cambios y errores por fila); nada cambia hasta confirmar.';
@@ -84,6 +85,19 @@ export function registerCatalogueImportRoutes(appBase: FastifyInstance, db: Db, 
     },
     handler: async (request) => {
       await commitCatalogueImport(db, ctxOf(request), request.params.id);
+      return present(request.params.id);
+    },
+  });
+
+  app.post('/api/v1/catalogue/imports/:id/discard', {
+    schema: {
+      tags,
+      summary: 'Descartar la vista previa del catálogo (no se aplica; se conserva la vista, no el archivo)',
+      params: IdParams,
+      response: { 200: CatalogueImport, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+    handler: async (request) => {
+      await discardImport(db, ctxOf(request), request.params.id, 'catalogue');
       return present(request.params.id);
     },
   });

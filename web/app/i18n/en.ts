@@ -283,6 +283,7 @@ export const en: Dictionary = {
   'audit.entity.user': 'User',
   'audit.entity.api_token': 'API token',
   'audit.entity.session': 'Session',
+  'audit.entity.import_job': 'Import',
   'audit.action.create': 'Created',
   'audit.action.update': 'Updated',
   'audit.action.deactivate': 'Deactivated',
@@ -293,6 +294,7 @@ export const en: Dictionary = {
   'audit.action.change_password': 'Password change',
   'audit.action.reset_password': 'Password reset',
   'audit.action.revoke': 'Revoked',
+  'audit.action.discard': 'Discard',
 
   'account.title': 'My account',
   'account.profile': 'Profile',

@@ -284,6 +284,7 @@ export const es = {
   'audit.entity.user': 'Usuario',
   'audit.entity.api_token': 'Token de API',
   'audit.entity.session': 'Sesión',
+  'audit.entity.import_job': 'Importación',
   'audit.action.create': 'Alta',
   'audit.action.update': 'Modificación',
   'audit.action.deactivate': 'Desactivación',
@@ -294,6 +295,7 @@ export const es = {
   'audit.action.change_password': 'Cambio de contraseña',
   'audit.action.reset_password': 'Restablecimiento de contraseña',
   'audit.action.revoke': 'Revocación',
+  'audit.action.discard': 'Descarte',
 
   'account.title': 'Mi cuenta',
   'account.profile': 'Perfil',

@@ -19,6 +19,7 @@ import { diffAnnex } from '../annex-diff';
 import type { StoredAnnexPreview } from '../annex-import-preview';
 import { contractForWorkOrder } from '../annex-imports.repository';
 import { CatalogueIndex, resolveAnnexRows } from '../resolve-annex-rows';
+import { discardStalePreviews } from '../../import-jobs/discard-import';
 
 export interface PreviewAnnexInput {
   workOrderId: number;
@@ -88,6 +89,7 @@ export async function previewAnnexImport(db: Db, ctx: Ctx, input: PreviewAnnexIn
   };
   const fileSha = sha256(input.bytes);
   return db.transaction(async (tx) => {
+    await discardStalePreviews(tx);
     const [job] = await tx
       .insert(importJobs)
       .values({

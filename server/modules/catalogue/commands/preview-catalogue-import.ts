@@ -18,6 +18,7 @@ import { MAX_LISTED_CHANGES, type StoredCataloguePreview } from '../catalogue-im
 import { diffCatalogue, mergeDuplicates, rowsOfContract, rowsOfPue, type CatalogueRow } from '../catalogue-rows';
 import { sha256 } from '../read-upload';
 import { IMPORT_MAX_DATA_ROWS, parsingWorkbook } from '../spreadsheet-failure';
+import { discardStalePreviews } from '../../import-jobs/discard-import';
 
 export interface PreviewCatalogueInput {
   format: CatalogueFormat;
@@ -109,6 +110,7 @@ export async function previewCatalogueImport(db: Db, ctx: Ctx, input: PreviewCat
   };
   const fileSha = sha256(input.bytes);
   return db.transaction(async (tx) => {
+    await discardStalePreviews(tx);
     const [job] = await tx
       .insert(importJobs)
       .values({

@@ -21,6 +21,8 @@ export const getLineItemHistory = (workOrderId: number, lineItemId: number, sign
   api.get<LineItemHistoryData>(`/work-orders/${workOrderId}/line-items/${lineItemId}/history`, undefined, { signal });
 export const uploadAnnex = (workOrderId: number, file: File, onProgress: (f: number) => void) =>
   uploadWorkbook<AnnexImport>(`/work-orders/${workOrderId}/annex-imports`, file, onProgress);
+/** Abandons a preview on the server (its file is dropped; committing it is no longer possible). */
+export const discardAnnex = (importId: number) => api.post<AnnexImport>(`/annex-imports/${importId}/discard`);
 export const commitAnnex = (importId: number, capRule: CapRule) => api.post<AnnexImport>(`/annex-imports/${importId}/commit`, { capRule });
 export const addAdhocLineItem = (workOrderId: number, catalogueItemId: number) =>
   api.post<LineItem>(`/work-orders/${workOrderId}/line-items`, { catalogueItemId });

@@ -11,7 +11,7 @@ import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button, DownloadLink } from '../../../components/ui/button';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { Alert } from '../../../components/ui/states';
-import { annexErrorsUrl, uploadAnnex, type AnnexImport, type CapRule } from '../api/annex-api';
+import { annexErrorsUrl, discardAnnex, uploadAnnex, type AnnexImport, type CapRule } from '../api/annex-api';
 import { useCommitAnnex } from '../hooks/use-annex';
 import { UploadBox } from './upload-box';
 
@@ -243,7 +243,15 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
           </Button>
         ) : (
           <>
-            <Button variant="secondary" onClick={() => setPreview(null)}>
+            <Button
+              variant="secondary"
+              data-testid="annex-other-file"
+              onClick={() => {
+                // The preview is abandoned: discard it on the server (best effort) and start over.
+                void discardAnnex(preview.id).catch(() => undefined);
+                setPreview(null);
+              }}
+            >
               {t('import.otherFile')}
             </Button>
             <Button

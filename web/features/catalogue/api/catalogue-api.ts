@@ -29,6 +29,8 @@ export const catalogueKeys = {
 export const listCatalogue = (q: CatalogueQuery, signal?: AbortSignal) =>
   api.get<{ items: CatalogueItem[]; total: number }>('/catalogue/items', { ...q }, { signal });
 export const listContracts = (signal?: AbortSignal) => api.get<{ items: ContractSummary[] }>('/catalogue/contracts', undefined, { signal });
+/** Abandons a preview on the server (its file is dropped; committing it is no longer possible). */
+export const discardCatalogueImport = (id: number) => api.post<CatalogueImport>(`/catalogue/imports/${id}/discard`);
 export const commitCatalogueImport = (id: number) => api.post<CatalogueImport>(`/catalogue/imports/${id}/commit`);
 export const catalogueExportUrl = (q: Omit<CatalogueQuery, 'limit' | 'offset'>) => apiUrl('/catalogue/items/export.xlsx', { ...q });
 export const catalogueErrorsUrl = (id: number) => apiUrl(`/catalogue/imports/${id}/errors.xlsx`);

@@ -10,6 +10,7 @@ import {
   catalogueErrorsUrl,
   catalogueKeys,
   commitCatalogueImport,
+  discardCatalogueImport,
   uploadCatalogue,
   type CatalogueFormat,
   type CatalogueImport,
@@ -154,7 +155,16 @@ export function CatalogueImportWizard({ defaultContract, onDone }: { defaultCont
         </>
       ) : (
         <div className="form-actions">
-          <Button onClick={() => setPreview(null)}>{t('import.otherFile')}</Button>
+          <Button
+            data-testid="catalogue-other-file"
+            onClick={() => {
+              // The preview is abandoned: discard it on the server (best effort) and start over.
+              void discardCatalogueImport(preview.id).catch(() => undefined);
+              setPreview(null);
+            }}
+          >
+            {t('import.otherFile')}
+          </Button>
           <Button
             variant="primary"
             disabled={c.errors > 0}
