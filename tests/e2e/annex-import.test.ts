@@ -101,6 +101,22 @@ describe('import wizards', () => {
     await screenshot(page, 'annex-page');
   }, 90_000);
 
+  it('"Otro archivo" discards the preview on the server and nothing changes', async () => {
+    const uploaded = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/work-orders/${workOrderId}/annex-imports`),
+    );
+    await importAnnex('ot-annex-sabana.xlsx');
+    const { id } = (await (await uploaded).json()) as { id: number };
+    const discarded = page.waitForResponse((r) => r.url().endsWith(`/annex-imports/${id}/discard`));
+    await page.getByTestId('annex-other-file').click();
+    expect((await discarded).status()).toBe(200);
+    await page.getByTestId('annex-upload-file').waitFor();
+    const api = await apiSession();
+    expect((await api.call('GET', `/api/v1/annex-imports/${id}`)).json().status).toBe('discarded');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('annex-row').count()).toBe(3);
+  }, 60_000);
+
   it('a file that is not Excel gets a clear error and nothing changes', async () => {
     await page.getByTestId('annex-import-open').click();
     await page
