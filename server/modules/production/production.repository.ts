@@ -38,7 +38,7 @@ export type FamilyLineItem = {
  * The locks of a grid save as CTEs, in their one order (ADR 008/009): `r` the monthly report (the
  * given select, FOR SHARE unless the transaction created the row), `d` the saved days' daily
  * reports FOR SHARE, `l` the line items FOR NO KEY UPDATE in id order. A CTE runs only when read:
- * select SAVE_LOCK_COLUMNS with them. Used by saveStart (small saves) and lock-for-save.ts.
+ * select SAVE_LOCK_COLUMNS with them. Used by saveStartQuery (small saves) and lock-for-save.ts.
  */
 export function saveLockCtes(report: SQL, siteId: number, dates: readonly string[], lineItemIds: readonly number[]): SQL {
   return sql`r as materialized (${report}),
@@ -60,6 +60,8 @@ export type SaveStart = {
   stored: Map<number, string>;
   /** With `lock` and an existing report: its status and the signed dates among `lock.dates`. */
   locked: { status: MonthlyStatus; signed: Set<string> } | null;
+  /** The newest revision handed out when the statement ran (what a save that changes nothing answers). */
+  revision: number;
 };
 
 /**
@@ -83,7 +85,7 @@ export function saveStartQuery(
   const lockColumns = lock ? sql`(select status from r) as status, ${SAVE_LOCK_COLUMNS},` : sql``;
   return sql`
     with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId})${locks}
-    select ${lockColumns} ${FAMILY_MEMBERS_JSON} as members,
+    select ${lockColumns} ${FAMILY_MEMBERS_JSON} as members, (${CURRENT_REVISION}) as revision,
       (select id from r) as "reportId",
       (select json_agg(json_build_object('id', id, 'subAnnex', sub_annex, 'cap', authorized_volume::text,
                                          'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
@@ -103,6 +105,7 @@ export function parseSaveStart(
         signed?: string[] | null;
         items: FamilyLineItem[] | null;
         stored: string | null;
+        revision: number | null;
       }
     | undefined,
   locking: boolean,
@@ -120,6 +123,7 @@ export function parseSaveStart(
     items: row?.items ?? [],
     stored,
     locked: locking && row?.status ? { status: row.status, signed: new Set(row.signed ?? []) } : null,
+    revision: row?.revision ?? 0,
   };
 }
 
@@ -332,7 +336,7 @@ export type FamilyMember = {
 
 /**
  * The family's OTs as a JSON array (reprogramming order: initial first), given `f.id` = the
- * family id in the surrounding query. Shared by {@link familyOf} and {@link saveStart}.
+ * family id in the surrounding query. Shared by {@link familyOf} and {@link saveStartQuery}.
  */
 const FAMILY_MEMBERS_JSON = sql`
   (select json_agg(json_build_object(

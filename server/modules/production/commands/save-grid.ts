@@ -147,7 +147,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   const lockEarly = submitted.length <= EARLY_LOCK_MAX_LINE_ITEMS;
 
   // Round trip 1 (with BEGIN): the family, the report (never created here: a save that changes
-  // nothing must not create the month's report), line items and stored cells, the current
+  // nothing must not create the month's report), line items, stored cells and the current
   // revision; a small save also takes its locks in that statement and reads, in the next one (a
   // new snapshot, after the locks), the entries the excess engine needs. A large save locks only
   // what really changes, below.
@@ -158,11 +158,10 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
       submitted,
       lockEarly ? { dates: [...new Set(cells.map((c) => c.date))] } : undefined,
     ),
-    CURRENT_REVISION,
     ...(lockEarly ? [entriesAndBeforeQuery(submitted, monthStart, year, month)] : []),
   ];
   return batchedTransaction(db, first, async (results1, batch) => {
-    const [startResult, revisionResult, earlyEntries] = lockEarly ? results1.slice(1) : results1;
+    const [startResult, earlyEntries] = lockEarly ? results1.slice(1) : results1;
     const tx = batch.tx;
     const start = parseSaveStart(startResult!.rows[0] as Parameters<typeof parseSaveStart>[0], lockEarly);
     const fs = familySite(familyContext(input.workOrderId, start.members), siteId);
@@ -186,7 +185,7 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
 
     if (!intended.length) {
       return {
-        revision: (revisionResult!.rows[0] as { v: number }).v,
+        revision: start.revision,
         inserted: 0,
         updated: 0,
         deleted: 0,
