@@ -60,6 +60,8 @@ export const AnnexImportCounts = z.object({
   errors: z.number().int(),
   rowsNotSelected: z.number().int(),
   plannedCells: z.number().int(),
+  /** Programme cells in months closed when the preview was made: the commit leaves those months as they were. */
+  plannedInClosedMonths: z.number().int(),
 });
 
 export const AnnexImport = z.object({

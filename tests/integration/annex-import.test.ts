@@ -344,6 +344,8 @@ describe('programme, versions and stable identity', () => {
       f.familyId,
     ]);
     const second = (await upload(t.admin, f.id, await file([9, 9, 9, 9]), 'v2.xlsx')).json();
+    // The preview already says which part of the programme stays as closed.
+    expect(second.counts).toMatchObject({ plannedCells: 4, plannedInClosedMonths: 2 });
     expect((await t.admin.post(`/api/v1/annex-imports/${second.id}/commit`)).statusCode).toBe(200);
     expect(await planned()).toEqual(['2025-12-30=1', '2025-12-31=2', '2026-01-01=9', '2026-01-02=9']);
     const versions = await t.database.pool.query(`select counts from annex_versions where family_id = $1 order by number`, [f.familyId]);
@@ -352,6 +354,7 @@ describe('programme, versions and stable identity', () => {
     // Reopened, the same file restates December too.
     await t.database.pool.query(`update monthly_reports set status = 'abierto' where work_order_id = $1`, [f.familyId]);
     const third = (await upload(t.admin, f.id, await file([7, 7, 7, 7]), 'v3.xlsx')).json();
+    expect(third.counts.plannedInClosedMonths).toBe(0);
     expect((await t.admin.post(`/api/v1/annex-imports/${third.id}/commit`)).statusCode).toBe(200);
     expect(await planned()).toEqual(['2025-12-30=7', '2025-12-31=7', '2026-01-01=7', '2026-01-02=7']);
   });

@@ -53,7 +53,8 @@ export function presentAnnexImport(job: AnnexJobRow): AnnexImport {
     sheet: p.sheet,
     headerRow: p.headerRow,
     baseVersion: p.baseVersion,
-    counts: p.counts,
+    // Previews stored before plannedInClosedMonths existed count none.
+    counts: { ...p.counts, plannedInClosedMonths: (p.counts as Partial<AnnexImport['counts']>).plannedInClosedMonths ?? 0 },
     items: p.items,
     removed: p.removed,
     planned: p.planned,

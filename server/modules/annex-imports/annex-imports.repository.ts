@@ -69,3 +69,18 @@ export async function contractForWorkOrder(db: DbOrTx, clientId: number, contrac
     { path: 'querystring.contractId', message: 'Hay varios contratos con catálogo: indique contra cuál revisar el anexo (contractId)' },
   ]);
 }
+
+/**
+ * The months (as 'YYYY-MM') among `dayDates` whose monthly report in this family is closed
+ * (cerrado/facturado). With `lock`, every report of those months is locked FOR SHARE, so a closure
+ * or reopening waits for the caller's transaction (the commit); the preview only reads.
+ */
+export async function closedMonthsAmong(db: DbOrTx, familyId: number, dayDates: readonly string[], lock = false): Promise<Set<string>> {
+  const months = [...new Set(dayDates.map((d) => d.slice(0, 7)))];
+  if (!months.length) return new Set();
+  const r = await db.execute<{ ym: string; status: string }>(sql`
+    select to_char(make_date(year, month, 1), 'YYYY-MM') as ym, status from monthly_reports
+    where work_order_id = ${familyId} and to_char(make_date(year, month, 1), 'YYYY-MM') = any(${sql.param(months)}::text[])
+    order by id ${lock ? sql`for share` : sql``}`);
+  return new Set(r.rows.filter((m) => m.status === 'cerrado' || m.status === 'facturado').map((m) => m.ym));
+}

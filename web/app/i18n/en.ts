@@ -624,6 +624,8 @@ export const en: Dictionary = {
   'annex.count.unchanged': 'Unchanged',
   'annex.count.removed': 'Not listed',
   'annex.count.plannedCells': 'Programme cells',
+  'annex.plannedInClosedMonths':
+    '{count} programme cells fall in closed months: those months keep the programme they were closed with; the rest is applied.',
   'annex.count.errors': 'Errors',
   'annex.change.new': 'New',
   'annex.change.volume': 'Volume',

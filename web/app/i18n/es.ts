@@ -627,6 +627,8 @@ export const es = {
   'annex.count.unchanged': 'Sin cambios',
   'annex.count.removed': 'No listadas',
   'annex.count.plannedCells': 'Celdas de programa',
+  'annex.plannedInClosedMonths':
+    '{count} celdas del programa caen en meses cerrados: esos meses conservan el programa con el que se cerraron; el resto se aplica.',
   'annex.count.errors': 'Errores',
   'annex.change.new': 'Nueva',
   'annex.change.volume': 'Volumen',

@@ -23,7 +23,7 @@ import { currentLineItems } from '../../line-items/line-items.repository';
 import { lineItemSortKey } from '../../line-items/sort-key';
 import { recomputeExcessForLineItems } from '../../production/recompute-excess';
 import { capAfter, indexCurrent, type CurrentLineItem } from '../annex-diff';
-import { familyOfJob, lockJobForCommit } from '../annex-imports.repository';
+import { closedMonthsAmong, familyOfJob, lockJobForCommit } from '../annex-imports.repository';
 import { lineKey, type ResolvedRow } from '../resolve-annex-rows';
 
 export interface CommitAnnexResult {
@@ -123,21 +123,6 @@ async function insertVersionRows(tx: Tx, versionId: number, rows: { id: number; 
 }
 
 /**
- * The months among `dayDates` whose monthly report is closed (cerrado/facturado), as 'YYYY-MM'.
- * Every report of those months is locked FOR SHARE, so a closure or reopening waits for this
- * import and the programme it writes belongs to months that are open when it commits.
- */
-async function closedMonthsAmong(tx: Tx, familyId: number, dayDates: string[]): Promise<Set<string>> {
-  const months = [...new Set(dayDates.map((d) => d.slice(0, 7)))];
-  if (!months.length) return new Set();
-  const r = await tx.execute<{ ym: string; status: string }>(sql`
-    select to_char(make_date(year, month, 1), 'YYYY-MM') as ym, status from monthly_reports
-    where work_order_id = ${familyId} and to_char(make_date(year, month, 1), 'YYYY-MM') = any(${sql.param(months)}::text[])
-    order by id for share`);
-  return new Set(r.rows.filter((m) => m.status === 'cerrado' || m.status === 'facturado').map((m) => m.ym));
-}
-
-/**
  * The file's programme replaces the listed items' programme on the days the file has columns for;
  * other days stay, and so do the days of closed months (a closed month is locked: its planned
  * volumes are part of what was closed). Returns the cells written and the cells left as they were
@@ -222,7 +207,7 @@ export async function commitAnnexImport(db: Db, ctx: Ctx, jobId: number, capRule
     await restateLineItems(tx, versionId, restated);
     const all = [...restated, ...fresh.map((f) => ({ id: newIds.get(lineKey(f.row))!, row: f.row, cap: f.cap }))];
     await insertVersionRows(tx, versionId, all);
-    const planned = await restatePlanned(tx, versionId, dayDates, all, await closedMonthsAmong(tx, familyId, dayDates));
+    const planned = await restatePlanned(tx, versionId, dayDates, all, await closedMonthsAmong(tx, familyId, dayDates, true));
 
     const counts = {
       rows: rows.length,

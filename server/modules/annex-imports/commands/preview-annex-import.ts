@@ -17,7 +17,7 @@ import { currentLineItems, latestVersionNumber } from '../../line-items/line-ite
 import { findWorkOrder } from '../../work-orders/work-orders.repository';
 import { diffAnnex } from '../annex-diff';
 import type { StoredAnnexPreview } from '../annex-import-preview';
-import { contractForWorkOrder } from '../annex-imports.repository';
+import { closedMonthsAmong, contractForWorkOrder } from '../annex-imports.repository';
 import { CatalogueIndex, resolveAnnexRows } from '../resolve-annex-rows';
 import { discardStalePreviews } from '../../import-jobs/discard-import';
 
@@ -43,10 +43,12 @@ export async function previewAnnexImport(db: Db, ctx: Ctx, input: PreviewAnnexIn
   const parsed = await parsingWorkbook(() =>
     parseAnnex(input.bytes, { maxDataRows: IMPORT_MAX_DATA_ROWS, ...(input.onProgress ? { onProgress: input.onProgress } : {}) }),
   );
-  const [catalogue, current, baseVersion] = await Promise.all([
+  const dayDates = [...new Set(parsed.dayColumns.map((d) => d.date))].sort();
+  const [catalogue, current, baseVersion, closedMonths] = await Promise.all([
     loadCatalogue(db, contractId),
     currentLineItems(db, workOrder.familyId),
     latestVersionNumber(db, workOrder.familyId),
+    closedMonthsAmong(db, workOrder.familyId, dayDates),
   ]);
   const resolved = resolveAnnexRows(parsed.items, new CatalogueIndex(catalogue));
   const errors = [...parsed.errors, ...resolved.errors].sort((a, b) => a.row - b.row);
@@ -72,7 +74,7 @@ export async function previewAnnexImport(db: Db, ctx: Ctx, input: PreviewAnnexIn
     sheet: parsed.sheet,
     headerRow: parsed.headerRow,
     header: [...parsed.header],
-    dayDates: [...new Set(parsed.dayColumns.map((d) => d.date))].sort(),
+    dayDates,
     baseVersion,
     counts: {
       rows: parsed.items.length,
@@ -80,6 +82,8 @@ export async function previewAnnexImport(db: Db, ctx: Ctx, input: PreviewAnnexIn
       errors: errors.length,
       rowsNotSelected: parsed.rowsNotSelected,
       plannedCells: resolved.rows.reduce((n, r) => n + r.planned.length, 0),
+      // Cells of months closed now: the commit keeps those months' programme as it was (ADR 008).
+      plannedInClosedMonths: resolved.rows.reduce((n, r) => n + r.planned.filter((p) => closedMonths.has(p.date.slice(0, 7))).length, 0),
     },
     items: diff.items,
     removed: diff.removed,

@@ -161,6 +161,12 @@ export function AnnexImportWizard({ workOrderId, onDone }: { workOrderId: number
           ` · ${t('annex.programme', { from: formatDate(preview.planned[0]!.date), to: formatDate(preview.planned[preview.planned.length - 1]!.date) })}`}
       </p>
 
+      {!committed && c.plannedInClosedMonths > 0 && (
+        <Alert tone="warning" testId="annex-planned-closed">
+          {t('annex.plannedInClosedMonths', { count: c.plannedInClosedMonths.toLocaleString('es-MX') })}
+        </Alert>
+      )}
+
       {c.errors > 0 && (
         <Alert tone="danger" title={t('annex.hasErrors', { count: c.errors })} testId="annex-preview-errors">
           <DownloadLink href={annexErrorsUrl(preview.id)} data-testid="annex-errors-download">
