@@ -127,12 +127,6 @@ export function parseSaveStart(
   };
 }
 
-export type ScopeEntry = {
-  lineItemId: number;
-  date: string;
-  volume: string;
-};
-
 /**
  * Serialises writers of the same line items (saves, cap changes) for the rest of the
  * transaction, in id order so two writers never deadlock. NO KEY UPDATE does not block the

@@ -135,28 +135,30 @@ async function restatePlanned(
   rows: { id: number; row: ResolvedRow }[],
   closedMonths: Set<string>,
 ): Promise<{ written: number; keptClosed: number }> {
-  const openDates = dayDates.filter((d) => !closedMonths.has(d.slice(0, 7)));
-  let keptClosed = 0;
-  for (const { row } of rows) for (const p of row.planned) if (closedMonths.has(p.date.slice(0, 7))) keptClosed++;
-  if (!openDates.length || !rows.length) return { written: 0, keptClosed };
-  await tx.execute(sql`
-    delete from planned_volumes where line_item_id = any(${sql.param(rows.map((r) => r.id))}::int[]) and date = any(${sql.param(openDates)}::date[])`);
   // Three parallel arrays (unnest) parse much faster than 28k jsonb objects.
   const lineItemIds: number[] = [];
   const dates: string[] = [];
   const volumes: string[] = [];
+  let keptClosed = 0;
   for (const { id, row } of rows) {
     for (const p of row.planned) {
-      if (closedMonths.has(p.date.slice(0, 7))) continue;
+      if (closedMonths.has(p.date.slice(0, 7))) {
+        keptClosed++;
+        continue;
+      }
       lineItemIds.push(id);
       dates.push(p.date);
       volumes.push(p.volume);
     }
   }
-  if (!lineItemIds.length) return { written: 0, keptClosed };
-  await tx.execute(sql`
-    insert into planned_volumes (line_item_id, date, volume, annex_version_id)
-    select l, d, v, ${versionId} from unnest(${sql.param(lineItemIds)}::int[], ${sql.param(dates)}::date[], ${sql.param(volumes)}::numeric[]) as x(l, d, v)`);
+  const openDates = dayDates.filter((d) => !closedMonths.has(d.slice(0, 7)));
+  if (openDates.length && rows.length)
+    await tx.execute(sql`
+      delete from planned_volumes where line_item_id = any(${sql.param(rows.map((r) => r.id))}::int[]) and date = any(${sql.param(openDates)}::date[])`);
+  if (lineItemIds.length)
+    await tx.execute(sql`
+      insert into planned_volumes (line_item_id, date, volume, annex_version_id)
+      select l, d, v, ${versionId} from unnest(${sql.param(lineItemIds)}::int[], ${sql.param(dates)}::date[], ${sql.param(volumes)}::numeric[]) as x(l, d, v)`);
   return { written: lineItemIds.length, keptClosed };
 }
 
