@@ -17,6 +17,7 @@ import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import type { Db } from './database';
+import { Prepared } from './prepared';
 
 /** An array element in PostgreSQL's array text form (quoted, `\\` and `"` escaped). */
 function arrayElement(v: unknown): string {
@@ -60,17 +61,41 @@ class InliningDialect extends PgDialect {
 const inlining = new InliningDialect();
 
 /** The statement's text with every parameter inlined as a literal (for the simple protocol). */
-export function inlineSql(query: SQL): string {
+export function inlineSql(query: SQL | Prepared): string {
+  if (query instanceof Prepared)
+    return query.params.length ? `execute ${query.name}(${query.params.map(sqlLiteral).join(', ')})` : `execute ${query.name}`;
   return inlining.sqlToQuery(query).sql;
+}
+
+/** The prepared statements each pooled connection holds (they live as long as its session). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Prepares on this connection those of `statements` it does not hold yet, in a round trip of its
+ * own (once per connection and statement). PREPARE is not transactional — a rollback does not undo
+ * it — so it never shares a batch whose later failure would leave it made but not recorded.
+ * Parameter types are inferred as for a bound query.
+ */
+async function ensurePrepared(client: pg.PoolClient, statements: readonly (SQL | Prepared)[]): Promise<void> {
+  let held = preparedOn.get(client);
+  const missing = new Map<string, Prepared>();
+  for (const s of statements) if (s instanceof Prepared && !held?.has(s.name)) missing.set(s.name, s);
+  if (!missing.size) return;
+  await simpleQuery(
+    client,
+    [...missing.values()].map((s) => `prepare ${s.name} as ${s.text}`),
+  );
+  if (!held) preparedOn.set(client, (held = new Set()));
+  for (const name of missing.keys()) held.add(name);
 }
 
 export interface Batch {
   /** Drizzle on this transaction's connection, for statements that need their own round trip. */
   tx: Db;
   /** Runs these statements in one round trip; their results in order. */
-  run(statements: readonly SQL[]): Promise<pg.QueryResult[]>;
+  run(statements: readonly (SQL | Prepared)[]): Promise<pg.QueryResult[]>;
   /** Runs these statements and COMMIT in one round trip; their results in order. */
-  commit(statements: readonly SQL[]): Promise<pg.QueryResult[]>;
+  commit(statements: readonly (SQL | Prepared)[]): Promise<pg.QueryResult[]>;
 }
 
 const boundDb = new WeakMap<pg.PoolClient, Db>();
@@ -87,7 +112,7 @@ async function simpleQuery(client: pg.PoolClient, statements: readonly string[])
  */
 export async function batchedTransaction<T>(
   db: Db,
-  first: readonly SQL[],
+  first: readonly (SQL | Prepared)[],
   fn: (results: pg.QueryResult[], batch: Batch) => Promise<T>,
 ): Promise<T> {
   const pool = (db as unknown as { $client: unknown }).$client;
@@ -101,12 +126,18 @@ export async function batchedTransaction<T>(
   let committed = false;
   let broken: Error | undefined;
   try {
+    await ensurePrepared(client, first);
     const results = await simpleQuery(client, ['begin', ...first.map(inlineSql)]);
     const batch: Batch = {
       tx,
-      run: async (statements) => (statements.length ? simpleQuery(client, statements.map(inlineSql)) : []),
+      async run(statements) {
+        if (!statements.length) return [];
+        await ensurePrepared(client, statements);
+        return simpleQuery(client, statements.map(inlineSql));
+      },
       async commit(statements) {
         if (committed) throw new Error('batchedTransaction: already committed');
+        await ensurePrepared(client, statements);
         const r = await simpleQuery(client, [...statements.map(inlineSql), 'commit']);
         committed = true;
         return r.slice(0, statements.length);

@@ -3,13 +3,16 @@
  * COMMIT with the last ones, values are inlined as literals. Proven against the real PostgreSQL:
  * awkward values round-trip exactly (quotes, backslashes, arrays, nulls, numbers), a failing
  * statement anywhere rolls everything back, a statement after a lock sees commits made while it
- * waited, and an injection attempt stays a value.
+ * waited, and an injection attempt stays a value. Prepared statements (server/db/prepared.ts) mean
+ * the same as their plain form, are prepared once per connection, and survive a rolled-back batch.
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchedTransaction, inlineSql, sqlLiteral } from '../../server/db/batched-transaction';
+import { prepared, runPrepared } from '../../server/db/prepared';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -118,5 +121,62 @@ describe('the transaction', () => {
     await holder.query('commit');
     holder.release();
     expect(await saving).toBe('new');
+  });
+});
+
+describe('prepared statements', () => {
+  const preparedNames = async (client: pg.PoolClient) =>
+    (await client.query(`select name from pg_prepared_statements where name like 'b\\_%' or name like 'n\\_%'`)).rows.map(
+      (r) => r.name as string,
+    );
+
+  it('give what the plain statement gives, awkward values included, in the first and the COMMIT batch', async () => {
+    const label = `it's \\ "x" $1`;
+    const read = (id: number) =>
+      sql`select id, label, tags from bt_probe where id = ${id} and label = ${label} and tags = ${sql.param([label, 'y'])}::text[]`;
+    const insert = (id: number) =>
+      sql`insert into bt_probe (id, label, tags) values (${id}, ${label}, ${sql.param([label, 'y'])}::text[]) returning id`;
+    const got = await batchedTransaction(t.database.db, [prepared(insert(400)), prepared(read(400))], async ([ins, r], b) => {
+      const [again] = await b.commit([prepared(insert(401))]);
+      return { ins: ins!.rows, r: r!.rows, again: again!.rows };
+    });
+    expect(got.ins).toEqual([{ id: 400 }]);
+    expect(got.r).toEqual([{ id: 400, label, tags: [label, 'y'] }]);
+    expect(got.again).toEqual([{ id: 401 }]);
+    expect(await runPrepared(t.database.db, read(401))).toEqual([{ id: 401, label, tags: [label, 'y'] }]);
+    expect(await runPrepared(t.database.db, read(402))).toEqual([]);
+  });
+
+  it('are prepared once per connection, and a failed transaction does not lose track of them', async () => {
+    const pool = new pg.Pool({ connectionString: t.database.url, max: 1 });
+    const db = drizzle({ client: pool }) as unknown as typeof t.database.db;
+    try {
+      const probe = (id: number) => prepared(sql`select count(*)::int as n from bt_probe where id >= ${id}`);
+      for (let i = 0; i < 3; i++) await batchedTransaction(db, [probe(i)], async () => undefined);
+      // A failure after the PREPARE (rolled back): the statement stays prepared and is reused.
+      await expect(
+        batchedTransaction(db, [sql`select 1`], async (_r, b) => {
+          await b.commit([sql`insert into bt_probe (id) values (999)`, prepared(sql`select ${1}::int / 0 as boom`)]);
+        }),
+      ).rejects.toMatchObject({ code: '22012' });
+      // Prepared again it would be 42P05 (duplicate prepared statement): it is only executed again.
+      await expect(batchedTransaction(db, [prepared(sql`select ${1}::int / 0 as boom`)], async () => undefined)).rejects.toMatchObject({
+        code: '22012',
+      });
+      const n = await batchedTransaction(db, [probe(0), prepared(sql`select ${2}::int / 1 as ok`)], async ([r, ok]) => [
+        r!.rows[0].n,
+        ok!.rows[0].ok,
+      ]);
+      expect(n).toEqual([expect.any(Number), 2]);
+      const client = await pool.connect();
+      try {
+        expect((await preparedNames(client)).length).toBe(3); // probe, boom, ok: each once
+      } finally {
+        client.release();
+      }
+      expect((await rows()).some((r) => r.id === 999)).toBe(false);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -91,8 +91,8 @@ export function saveStartQuery(
                                          'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
        from line_items where family_id = (select id from f) and id = any(${arr(ids)}::int[])) as items,
       (select string_agg((line_item_id::bigint * 32 + extract(day from date)::int) || '=' || trim_scale(volume)::text, ',')
-       from production_entries where monthly_report_id = (select id from r) and site_id = ${p.siteId} and layer = ${p.layer}
-         and line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date) as stored
+       from production_entries where line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date
+         and site_id = ${p.siteId} and layer = ${p.layer}) as stored
     from f`;
 }
 

@@ -1,6 +1,7 @@
 /** SQL for users, their supervisor scope, sessions and API tokens. */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database';
+import type { Db, DbOrTx } from '../../db/database';
+import { runPrepared } from '../../db/prepared';
 import type { Role } from '../../../contracts/auth';
 
 export type UserRow = {
@@ -81,12 +82,15 @@ export interface SessionLookup {
   csrfToken: string;
 }
 
-export async function findSession(db: DbOrTx, sessionHash: string): Promise<SessionLookup | undefined> {
-  const r = await db.execute<UserRow & { csrfToken: string }>(sql`
+/** Every authenticated request asks this: a prepared statement (parsed and planned once per connection). */
+export async function findSession(db: Db, sessionHash: string): Promise<SessionLookup | undefined> {
+  const [row] = await runPrepared<UserRow & { csrfToken: string }>(
+    db,
+    sql`
     select ${USER_COLUMNS}, s.csrf_token as "csrfToken"
     from sessions s join users u on u.id = s.user_id
-    where s.id = ${sessionHash} and s.expires_at > now() and u.active`);
-  const row = r.rows[0];
+    where s.id = ${sessionHash} and s.expires_at > now() and u.active`,
+  );
   if (!row) return undefined;
   const { csrfToken, ...user } = row;
   return { user, csrfToken };

@@ -34,6 +34,7 @@ import {
   type StoredEntry,
 } from '../production.repository';
 import { batchedTransaction } from '../../../db/batched-transaction';
+import { prepared } from '../../../db/prepared';
 import { excessAfterChanges } from '../recompute-excess';
 import { figuresFromEntries, kpisOf } from '../grid-figures';
 
@@ -136,6 +137,14 @@ export function parseCells(input: SaveGridBody): ParsedCell[] {
  */
 const NO_PARALLEL_WORKERS = sql`set local max_parallel_workers_per_gather = 0`;
 
+/**
+ * The entries read's generic plan (index on line item and date, whatever the values) is the plan
+ * its custom plans choose, but its estimate for an array parameter is 10× theirs, so the planner
+ * would keep re-planning it every time: forced, for that statement only.
+ */
+const GENERIC_PLANS = sql`set local plan_cache_mode = force_generic_plan`;
+const DEFAULT_PLANS = sql`set local plan_cache_mode to default`;
+
 type Op = { kind: 'insert' | 'update' | 'delete'; cell: ParsedCell; stored: StoredEntry | undefined };
 
 export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<SaveGridResponse> {
@@ -151,17 +160,24 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
   // revision; a small save also takes its locks in that statement and reads, in the next one (a
   // new snapshot, after the locks), the entries the excess engine needs. A large save locks only
   // what really changes, below.
-  const first = [
-    ...(lockEarly ? [NO_PARALLEL_WORKERS] : []),
-    saveStartQuery(
-      { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: monthEnd },
-      submitted,
-      lockEarly ? { dates: [...new Set(cells.map((c) => c.date))] } : undefined,
-    ),
-    ...(lockEarly ? [entriesAndBeforeQuery(submitted, monthStart, year, month)] : []),
-  ];
+  // A small save's reads are prepared statements (parsed once per connection, planned once their
+  // generic plan is as cheap): they run hundreds of times a second with a few values each.
+  const startQuery = saveStartQuery(
+    { workOrderId: input.workOrderId, year, month, siteId, layer, from: monthStart, to: monthEnd },
+    submitted,
+    lockEarly ? { dates: [...new Set(cells.map((c) => c.date))] } : undefined,
+  );
+  const first = lockEarly
+    ? [
+        NO_PARALLEL_WORKERS,
+        prepared(startQuery),
+        GENERIC_PLANS,
+        prepared(entriesAndBeforeQuery(submitted, monthStart, year, month)),
+        DEFAULT_PLANS,
+      ]
+    : [startQuery];
   return batchedTransaction(db, first, async (results1, batch) => {
-    const [startResult, earlyEntries] = lockEarly ? results1.slice(1) : results1;
+    const [startResult, earlyEntries] = lockEarly ? [results1[1], results1[3]] : results1;
     const tx = batch.tx;
     const start = parseSaveStart(startResult!.rows[0] as Parameters<typeof parseSaveStart>[0], lockEarly);
     const fs = familySite(familyContext(input.workOrderId, start.members), siteId);
@@ -364,7 +380,9 @@ export async function saveGrid(db: Db, ctx: Ctx, input: SaveGridBody): Promise<S
     // A save of deletes only hands out no revision: it answers the newest one.
     const revisionIndex = updates.length || inserts.length ? -1 : writes.length;
     if (revisionIndex >= 0) writes.push(CURRENT_REVISION);
-    const results = input.withKpis ? await batch.run(writes) : await batch.commit(writes);
+    // A small save's writes are prepared too (their plans do not depend on how many cells).
+    const statements = lockEarly ? writes.map(prepared) : writes;
+    const results = input.withKpis ? await batch.run(statements) : await batch.commit(statements);
     const gpuDeleted = gpuDeleteIndex >= 0 ? (results[gpuDeleteIndex]!.rowCount ?? 0) : 0;
     const updatedRevision = updateIndex >= 0 ? ((results[updateIndex]!.rows[0] as { revision: number | null }).revision ?? 0) : 0;
     const insertedRow =
