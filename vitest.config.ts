@@ -17,6 +17,7 @@ export default defineConfig({
             'contracts/**/*.test.ts',
             'server/spreadsheets/**/*.test.ts',
             'server/modules/**/*.test.ts',
+            'server/http/**/*.test.ts',
             'web/**/*.test.ts',
           ],
           environment: 'node',

@@ -9,6 +9,13 @@ import { findSession, findUserByApiToken, type UserRow } from '../modules/users/
 import { sha256 } from '../modules/auth/tokens';
 import type { Db } from '../db/database';
 import { sendError } from './errors';
+import { SessionCache } from './session-cache';
+
+/** How long a found session is reused without asking the database (see session-cache.ts). */
+export const SESSION_CACHE_MS = 2000;
+
+/** Writes under these paths change users or sessions: they clear the session cache. */
+const AUTH_STATE_PATHS = ['/api/v1/users', '/api/v1/auth/'];
 
 export const SESSION_COOKIE = 'carpeta_session';
 
@@ -55,6 +62,13 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest('sessionHash', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
+  const cache = new SessionCache(SESSION_CACHE_MS);
+
+  // Before the answer of any write to users or sessions leaves (logout, password, role, scope,
+  // deactivation), no request may reuse what the cache holds.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method) && AUTH_STATE_PATHS.some((p) => request.url.startsWith(p))) cache.clear();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
@@ -67,7 +81,11 @@ export function registerAuth(app: FastifyInstance, db: Db) {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
         const hash = sha256(cookie);
-        const found = await findSession(db, hash);
+        let found = cache.get(hash);
+        if (!found) {
+          found = await findSession(db, hash);
+          if (found) cache.set(hash, found); // not refreshed on reuse: ttlMs bounds any lookup's age
+        }
         if (found) {
           request.actor = actorOf(found.user);
           request.authVia = 'cookie';
