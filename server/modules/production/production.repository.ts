@@ -83,6 +83,11 @@ export function saveStartQuery(
   const report = sql`select id, status from monthly_reports where work_order_id = (select id from f) and year = ${p.year} and month = ${p.month}`;
   const locks = lock ? sql`, ${saveLockCtes(sql`${report} for share`, p.siteId, lock.dates, ids)}` : sql`, r as (${report})`;
   const lockColumns = lock ? sql`(select status from r) as status, ${SAVE_LOCK_COLUMNS},` : sql``;
+  // The report's id is redundant for the stored cells (a line item's cells of a month are its
+  // family's report of that month) but picks the index: a large save reads most of the month by the
+  // report's index; a small one by cell key, the only plan its prepared statement can then choose
+  // (with the report's index, its generic plan walked the whole month: ADR 009, decision 11).
+  const storedFilter = lock ? sql`` : sql`monthly_report_id = (select id from r) and`;
   return sql`
     with f as (select coalesce(parent_id, id) as id from work_orders where id = ${p.workOrderId})${locks}
     select ${lockColumns} ${FAMILY_MEMBERS_JSON} as members, (${CURRENT_REVISION}) as revision,
@@ -91,8 +96,8 @@ export function saveStartQuery(
                                          'puMxn', trim_scale(pu_mxn)::text, 'puUsd', trim_scale(pu_usd)::text))
        from line_items where family_id = (select id from f) and id = any(${arr(ids)}::int[])) as items,
       (select string_agg((line_item_id::bigint * 32 + extract(day from date)::int) || '=' || trim_scale(volume)::text, ',')
-       from production_entries where line_item_id = any(${arr(ids)}::int[]) and date between ${p.from}::date and ${p.to}::date
-         and site_id = ${p.siteId} and layer = ${p.layer}) as stored
+       from production_entries where ${storedFilter} line_item_id = any(${arr(ids)}::int[])
+         and date between ${p.from}::date and ${p.to}::date and site_id = ${p.siteId} and layer = ${p.layer}) as stored
     from f`;
 }
 
