@@ -18,6 +18,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import type { Db } from './database';
 import { Prepared } from './prepared';
+import { renderSql } from './render-sql';
 
 /** An array element in PostgreSQL's array text form (quoted, `\\` and `"` escaped). */
 function arrayElement(v: unknown): string {
@@ -59,12 +60,15 @@ class InliningDialect extends PgDialect {
   }
 }
 const inlining = new InliningDialect();
+/** drizzle's own rendering of {@link inlineSql} (what the fast path must equal; tests compare them). */
+export const inlineWithDrizzle = (query: SQL) => inlining.sqlToQuery(query);
+const inlineParam = (_index: number, value: unknown) => sqlLiteral(value);
 
 /** The statement's text with every parameter inlined as a literal (for the simple protocol). */
 export function inlineSql(query: SQL | Prepared): string {
   if (query instanceof Prepared)
     return query.params.length ? `execute ${query.name}(${query.params.map(sqlLiteral).join(', ')})` : `execute ${query.name}`;
-  return inlining.sqlToQuery(query).sql;
+  return renderSql(query, inlineParam, inlineWithDrizzle).sql;
 }
 
 /** The prepared statements each pooled connection holds (they live as long as its session). */

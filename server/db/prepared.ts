@@ -9,8 +9,24 @@ import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { Db } from './database';
+import { renderSql } from './render-sql';
 
 const plainDialect = new PgDialect();
+const toQuery = (query: SQL) => plainDialect.sqlToQuery(query);
+const dollar = (index: number) => `$${index + 1}`;
+
+const names = new Map<string, string>();
+/** A statement's name, from a hash of its text (remembered: the same few texts come back all day). */
+function nameOf(prefix: string, text: string): string {
+  const key = prefix + text;
+  let name = names.get(key);
+  if (!name) {
+    if (names.size >= 1000) names.clear();
+    name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(key, name);
+  }
+  return name;
+}
 
 /**
  * A statement to run prepared: in a batched transaction, PREPAREd once per connection and then
@@ -21,12 +37,12 @@ export class Prepared {
   readonly text: string;
   readonly params: readonly unknown[];
   constructor(query: SQL, prefix = 'b') {
-    const q = plainDialect.sqlToQuery(query);
+    const q = renderSql(query, dollar, toQuery);
     this.text = q.sql;
     this.params = q.params;
     // Named by its text: the variants of a statement (optional parts) are different statements.
     // The prefix keeps node-postgres's names (runPrepared) apart from PREPARE's in the same session.
-    this.name = `${prefix}_${createHash('sha1').update(q.sql).digest('hex').slice(0, 24)}`;
+    this.name = nameOf(prefix, q.sql);
   }
 }
 
