@@ -2,7 +2,7 @@
  * A logged-in HTTP client over real loopback sockets (keep-alive), as a browser would be:
  * session cookie + CSRF header. Reports the server time the app measured (`Server-Timing: app;dur=`).
  */
-import http from 'node:http';
+import { Client, type Dispatcher } from 'undici';
 
 export interface BenchResponse {
   status: number;
@@ -15,11 +15,14 @@ export interface BenchResponse {
 }
 
 export class BenchClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /** One keep-alive connection (undici: the bench's clients share the app's 2 cores, so they must cost little). */
+  private readonly http: Client;
   private cookie = '';
   private csrf = '';
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(baseUrl: string) {
+    this.http = new Client(baseUrl, { pipelining: 1, keepAliveTimeout: 60_000, bodyTimeout: 600_000, headersTimeout: 600_000 });
+  }
 
   async login(email: string, password: string): Promise<void> {
     const res = await this.request('POST', '/api/v1/auth/login', { email, password }, true);
@@ -55,55 +58,40 @@ export class BenchClient {
     return this.send(method, path, payload, 'application/json', captureCookie);
   }
 
-  private send(
+  private async send(
     method: string,
     path: string,
     payload: Buffer | undefined,
     contentType: string,
     captureCookie = false,
   ): Promise<BenchResponse> {
-    const url = new URL(path, this.baseUrl);
     const started = performance.now();
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        url,
-        {
-          method,
-          agent: this.agent,
-          headers: {
-            ...(payload ? { 'content-type': contentType, 'content-length': String(payload.length) } : {}),
-            ...(this.cookie ? { cookie: this.cookie } : {}),
-            ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            if (captureCookie) {
-              const set = res.headers['set-cookie'];
-              const first = Array.isArray(set) ? set[0] : set;
-              if (first) this.cookie = first.split(';')[0]!;
-            }
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({
-              status: res.statusCode ?? 0,
-              body: text,
-              clientMs: performance.now() - started,
-              serverMs: Number(/app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1] ?? NaN),
-              json: <T>() => JSON.parse(text) as T,
-            });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      if (payload) req.write(payload);
-      req.end();
+    const res = await this.http.request({
+      method: method as Dispatcher.HttpMethod,
+      path,
+      headers: {
+        ...(payload ? { 'content-type': contentType, 'content-length': String(payload.length) } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      },
+      body: payload,
     });
+    const text = await res.body.text();
+    if (captureCookie) {
+      const set = res.headers['set-cookie'];
+      const first = Array.isArray(set) ? set[0] : set;
+      if (first) this.cookie = first.split(';')[0]!;
+    }
+    return {
+      status: res.statusCode,
+      body: text,
+      clientMs: performance.now() - started,
+      serverMs: Number(/app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1] ?? NaN),
+      json: <T>() => JSON.parse(text) as T,
+    };
   }
 
   close() {
-    this.agent.destroy();
+    void this.http.destroy();
   }
 }
