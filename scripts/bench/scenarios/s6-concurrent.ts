@@ -1,8 +1,9 @@
 /**
  * S6: 50 concurrent clients (real loopback HTTP, one keep-alive socket each) make 1,000 small
- * saves on one grid (July, main site, TE), after one untimed warm-up save each. Each client owns its own rows (like people working on
- * different line items), sends `previous` as a browser does, and keeps what it wrote; afterwards
- * the grid is read back and every cell must hold the last value its client wrote (lost updates = 0).
+ * saves on one grid (July, main site, TE), after one untimed warm-up save each. Each client owns
+ * its own rows (like people working on different line items), sends `previous` as a browser does,
+ * and keeps what it wrote; afterwards the grid is read back and every cell must hold the last value
+ * its client wrote (lost updates = 0; a failed save, warm-up included, counts as one).
  */
 import type { Scenario } from '../context';
 import { cpuPer, cpuSnapshot } from '../cpu';
