@@ -553,8 +553,9 @@ describe('discarding previews', () => {
     // An abandoned preview (8 days old) is discarded when the next preview is made; a fresh one stays.
     const old = (await upload(t.admin, wo.id, file)).json();
     const recent = (await upload(t.admin, wo.id, file)).json();
-    await t.database.pool.query(`update import_jobs set created_at = now() - interval '8 days' where id = $1`, [old.id]);
-    await upload(t.admin, wo.id, file);
+    const aged = await t.database.pool.query(`update import_jobs set created_at = now() - interval '8 days' where id = $1`, [old.id]);
+    expect(aged.rowCount).toBe(1);
+    expect((await upload(t.admin, wo.id, file)).statusCode).toBe(201);
     const jobs = await t.database.pool.query(
       `select id, status, length(file) > 0 as "hasFile" from import_jobs where id = any($1) order by id`,
       [[old.id, recent.id]],
