@@ -49,10 +49,10 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, output: () => s
 export async function startAppProcess(databaseUrl: string): Promise<AppProcess> {
   const port = await freePort();
   const root = path.resolve(import.meta.dirname, '../..');
-  // The node flags of `npm start` (its heap ceiling), so the bench measures the app as it runs;
+  // The node flags of `npm start` (its heap sizes), so the bench measures the app as it runs;
   // BENCH_APP_NODE_ARGS (development) adds more, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const extra = [...start.matchAll(/--max-old-space-size=\d+/g)].map((m) => m[0]);
+  const extra = [...start.matchAll(/--max-(?:old|semi)-space-size=\d+/g)].map((m) => m[0]);
   extra.push(...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
