@@ -205,7 +205,12 @@ export const gpuRecords = pgTable('gpu_records', {
   status: gpuStatusEnum('status').notNull().default('pendiente'),
   evidenceUrl: text('evidence_url'),
   note: text('note'),
-  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+  /**
+   * No foreign key to users, as on production_entries (migration 0009): a first full-month save
+   * inserts ~20,000 GPU records, and the key's trigger cost ~5 µs per row even while the column is
+   * still null. Users are never deleted (migration 0007's trigger), so the ids cannot dangle.
+   */
+  updatedBy: integer('updated_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
