@@ -160,3 +160,57 @@ describe('excess engine properties', () => {
     );
   });
 });
+
+describe('the engine on scaled integers and on decimal.js agree', () => {
+  /** The walk of the spec, written directly on decimal.js (the reference). */
+  const reference = (cap: string, entries: readonly ExcessEntry[]): Map<number | string, string> => {
+    const result = new Map<number | string, string>();
+    let running = new Dec(0);
+    for (const e of [...entries].sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        (a.layer === b.layer ? 0 : a.layer === 'TE' ? -1 : 1) ||
+        a.siteId - b.siteId ||
+        Number(a.id) - Number(b.id),
+    )) {
+      running = running.plus(e.volume);
+      const excess = Dec.max(0, Dec.min(e.volume, running.minus(cap)));
+      result.set(e.id, excess.isZero() ? '0' : excess.toFixed());
+    }
+    return result;
+  };
+  // Large values (12 integer digits), signed caps (a cap lowered by earlier production goes below
+  // 0), trailing zeros, and spellings the integer path leaves to decimal.js (7 decimals, '.5', '+1').
+  const bigVolume = fc
+    .tuple(fc.bigInt({ min: 0n, max: 999_999_999_999_999_999n }), fc.constantFrom('', '0', '00'))
+    .map(
+      ([micro, zeros]) => `${new Dec(micro.toString()).dividedBy(1_000_000).toFixed()}${zeros && micro % 1_000_000n !== 0n ? zeros : ''}`,
+    );
+  const oddVolume = fc.constantFrom('.5', '+1', '0.0000001', '2.5000000', '007.25', '1e2');
+  const signedCap = fc
+    .bigInt({ min: -999_999_999_999_999_999n, max: 999_999_999_999_999_999n })
+    .map((micro) => new Dec(micro.toString()).dividedBy(1_000_000).toFixed());
+  const rows = (volume: fc.Arbitrary<string>) =>
+    fc
+      .array(
+        fc.record({ date: dayArb, layer: fc.constantFrom('TE' as const, 'CMA' as const), siteId: fc.integer({ min: 1, max: 3 }), volume }),
+        { maxLength: 30 },
+      )
+      .map((list) => list.map((row, i): ExcessEntry => ({ ...row, id: i + 1 })));
+
+  it('gives the reference result on large values and signed caps', () => {
+    fc.assert(
+      fc.property(signedCap, rows(fc.oneof(volumeArb, bigVolume)), (cap, entries) => {
+        expect(computeExcess(cap, entries)).toEqual(reference(cap, entries));
+      }),
+    );
+  });
+
+  it('gives the reference result when some spelling needs decimal.js', () => {
+    fc.assert(
+      fc.property(fc.oneof(capArb, fc.constantFrom('1.0000000', '+3', '.25')), rows(fc.oneof(volumeArb, oddVolume)), (cap, entries) => {
+        expect(computeExcess(cap, entries)).toEqual(reference(cap, entries));
+      }),
+    );
+  });
+});

@@ -47,8 +47,13 @@ export function compareExcessOrder(a: ExcessEntry, b: ExcessEntry): number {
  * Throws on duplicate ids (the order would not be total) or non-decimal volumes.
  */
 export function computeExcess(cap: DecimalInput, entries: readonly ExcessEntry[]): Map<EntryId, string> {
-  const capDec = toDec(cap);
   const ordered = [...entries].sort(compareExcessOrder);
+  return walkScaled(cap, ordered) ?? walkDecimal(cap, ordered);
+}
+
+/** The walk with decimal.js: any decimal input (40 significant digits, exact for these values). */
+function walkDecimal(cap: DecimalInput, ordered: readonly ExcessEntry[]): Map<EntryId, string> {
+  const capDec = toDec(cap);
   const result = new Map<EntryId, string>();
   let running = new Dec(0);
   for (const entry of ordered) {
@@ -59,6 +64,51 @@ export function computeExcess(cap: DecimalInput, entries: readonly ExcessEntry[]
     const excess = Dec.max(0, Dec.min(volume, above));
     result.set(entry.id, canonicalDecimal(excess));
   }
+  return result;
+}
+
+/** A plain decimal with at most 6 decimals and 18 integer digits (every stored volume and cap). */
+const PLAIN_6 = /^(-?)(\d{1,18})(?:\.(\d{1,6}))?$/;
+
+/** `text` × 10^6 as a BigInt, or null when it is not {@link PLAIN_6}. */
+function scaled6(text: string): bigint | null {
+  const m = PLAIN_6.exec(text);
+  if (!m) return null;
+  const v = BigInt(m[2]! + (m[3] ?? '').padEnd(6, '0'));
+  return m[1] ? -v : v;
+}
+
+/** A non-negative scaled value as canonical decimal text. */
+function unscaled6(v: bigint): string {
+  if (v === 0n) return '0';
+  const digits = v.toString().padStart(7, '0');
+  const fraction = digits.slice(-6).replace(/0+$/, '');
+  return fraction ? `${digits.slice(0, -6)}.${fraction}` : digits.slice(0, -6);
+}
+
+/**
+ * The same walk on integers scaled by 10^6 — exact, so equal to {@link walkDecimal} (a property
+ * test compares them), ~10× faster: a first full-month save walks ~28,000 entries. Null when an
+ * input is not a plain decimal with ≤ 6 decimals (or a volume is negative): decimal.js decides.
+ */
+function walkScaled(cap: DecimalInput, ordered: readonly ExcessEntry[]): Map<EntryId, string> | null {
+  const capScaled = typeof cap === 'string' ? scaled6(cap) : null;
+  if (capScaled === null) return null;
+  const volumes: bigint[] = [];
+  for (const entry of ordered) {
+    const v = scaled6(entry.volume);
+    if (v === null || v < 0n) return null;
+    volumes.push(v);
+  }
+  const result = new Map<EntryId, string>();
+  let running = 0n;
+  ordered.forEach((entry, i) => {
+    if (result.has(entry.id)) throw new Error(`Duplicate production entry id: ${String(entry.id)}`);
+    const volume = volumes[i]!;
+    running += volume;
+    const above = running - capScaled;
+    result.set(entry.id, above <= 0n ? '0' : unscaled6(above < volume ? above : volume));
+  });
   return result;
 }
 
