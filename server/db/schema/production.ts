@@ -158,21 +158,22 @@ export const productionEntries = pgTable(
   'production_entries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    lineItemId: integer('line_item_id')
-      .notNull()
-      .references(() => lineItems.id, { onDelete: 'restrict' }),
-    monthlyReportId: integer('monthly_report_id')
-      .notNull()
-      .references(() => monthlyReports.id, { onDelete: 'restrict' }),
-    siteId: integer('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'restrict' }),
+    /**
+     * line_item_id, monthly_report_id and site_id reference line_items, monthly_reports and sites
+     * through triggers checked once per statement, not declarative foreign keys checked once per
+     * row (migration 0010; ADR 009, decision 19): a first full-month save inserts ~28,000 rows.
+     * The same rules hold — no entry without its parents, no parent deleted under its entries.
+     */
+    lineItemId: integer('line_item_id').notNull(),
+    monthlyReportId: integer('monthly_report_id').notNull(),
+    siteId: integer('site_id').notNull(),
     date: date('date').notNull(),
     layer: layerEnum('layer').notNull(),
     volume: numeric('volume', { precision: 20, scale: 6 }).notNull(),
     /** Part of this entry above the line item's cap (spec §3.4); recorded, not billable. */
     excessVolume: numeric('excess_volume', { precision: 20, scale: 6 }).notNull().default('0'),
-    excessAckBy: integer('excess_ack_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** A user id without a foreign key, like created_by/updated_by below. */
+    excessAckBy: integer('excess_ack_by'),
     excessAckAt: timestamp('excess_ack_at', { withTimezone: true }),
     excessAckReason: text('excess_ack_reason'),
     revision: bigint('revision', { mode: 'number' })
