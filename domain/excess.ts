@@ -88,7 +88,7 @@ function unscaled6(v: bigint): string {
 
 /**
  * The same walk on integers scaled by 10^6 — exact, so equal to {@link walkDecimal} (a property
- * test compares them), ~10× faster: a first full-month save walks ~28,000 entries. Null when an
+ * test compares them), ~3× faster warm (27,900 entries: 121 → 44 ms). Null when an
  * input is not a plain decimal with ≤ 6 decimals (or a volume is negative): decimal.js decides.
  */
 function walkScaled(cap: DecimalInput, ordered: readonly ExcessEntry[]): Map<EntryId, string> | null {
